@@ -1,0 +1,258 @@
+"""The page tree of the site: Home -> Section -> Article, and the sources articles come from."""
+
+import string
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from newsroom.articles.blocks import ArticleBodyBlock
+
+NOTICE_PLACEHOLDERS = {"year", "holder"}
+
+
+@dataclass(frozen=True)
+class RightsNotice:
+    notice: str
+    usage_terms: str
+
+
+def house_rights_notice(year: int) -> RightsNotice:
+    """The site's own notice, shown on staff-written articles."""
+    return RightsNotice(
+        notice=f"Copyright {year} {settings.NEWSROOM_RIGHTS_HOLDER}. All rights reserved.",
+        usage_terms=settings.NEWSROOM_USAGE_TERMS,
+    )
+
+
+class Source(index.Indexed, models.Model):
+    """Where an article's copy comes from (a wire agency, a partner), with its rights template."""
+
+    name = models.CharField(max_length=120, unique=True)
+    rights_holder = models.CharField(
+        max_length=200, help_text="The name printed in the copyright notice."
+    )
+    notice_template = models.CharField(
+        max_length=300,
+        default="Copyright {year} {holder}. All rights reserved.",
+        help_text="Placeholders: {year} (from the article's first-published date), {holder}.",
+    )
+    usage_terms = models.TextField(
+        blank=True, help_text="The restriction printed after the notice, e.g. no republication."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("rights_holder"),
+        FieldPanel("notice_template"),
+        FieldPanel("usage_terms"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        try:
+            fields = {name for _, name, _, _ in string.Formatter().parse(self.notice_template)}
+        except ValueError as error:
+            raise ValidationError({"notice_template": f"Not a valid template: {error}."}) from error
+        unknown = fields - NOTICE_PLACEHOLDERS - {None}
+        if unknown:
+            raise ValidationError(
+                {"notice_template": f"Unknown placeholder(s): {', '.join(sorted(unknown))}."}
+            )
+
+    def rights_notice(self, year: int) -> RightsNotice:
+        notice = self.notice_template.format(year=year, holder=self.rights_holder)
+        return RightsNotice(notice=notice, usage_terms=self.usage_terms)
+
+
+class HomePage(Page):
+    intro = models.CharField(max_length=250, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.SectionPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from newsroom.articles.selectors import top_stories_by_section
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = top_stories_by_section(
+            home=self, per_section=settings.NEWSROOM_HOME_STORIES_PER_SECTION
+        )
+        return context
+
+
+class SectionPage(Page):
+    intro = models.CharField(max_length=250, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from newsroom.articles.selectors import article_list_for_section
+
+        context = super().get_context(request, *args, **kwargs)
+        try:
+            context["articles"] = article_list_for_section(
+                section=self, page_number=request.GET.get("page", 1)
+            )
+        except (EmptyPage, PageNotAnInteger) as error:
+            raise Http404("No such page of articles.") from error
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def visible(self) -> "ArticlePageQuerySet":
+        """Published, public and not past their expiry (even before the unpublish job runs)."""
+        now = timezone.now()
+        return self.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+    def newest_first(self) -> "ArticlePageQuerySet":
+        return self.order_by("-first_published_at", "-pk")
+
+    def for_teasers(self) -> "ArticlePageQuerySet":
+        """What a list of article teasers reads: the lead image and its renditions, no body."""
+        return (
+            self.select_related("lead_image")
+            .prefetch_related("lead_image__renditions")
+            .defer("body")
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class ArticlePage(Page):
+    standfirst = models.TextField(
+        blank=True, max_length=400, help_text="One or two sentences under the headline."
+    )
+    byline = models.CharField(max_length=200, blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(
+        "caption",
+        max_length=500,
+        blank=True,
+        help_text="Who or what is pictured (left to right), doing what, where and when.",
+    )
+    lead_image_credit = models.CharField(
+        "credit", max_length=200, blank=True, help_text='e.g. "Pacific Wire pool photo".'
+    )
+    body = StreamField(ArticleBodyBlock())
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="Leave empty for staff-written articles.",
+    )
+    wire_rights_notice = models.TextField(
+        blank=True,
+        help_text="The notice that came with imported wire copy; overrides the source's template.",
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    comments_open = models.BooleanField(
+        "discussion open", default=True, help_text="Readers may comment on this article."
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        FieldPanel("byline"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead photo",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("source"), FieldPanel("wire_rights_notice")], heading="Source and rights"
+        ),
+        FieldPanel("tags"),
+        FieldPanel("comments_open"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types = []
+
+    @cached_property
+    def section(self) -> SectionPage:
+        return self.get_parent().specific
+
+    @property
+    def publication_year(self) -> int:
+        published = self.first_published_at or timezone.now()
+        return timezone.localtime(published).year
+
+    @property
+    def was_updated(self) -> bool:
+        """Whether a later publish changed the story (not the first publish's own timestamp)."""
+        if not (self.first_published_at and self.last_published_at):
+            return False
+        return (self.last_published_at - self.first_published_at).total_seconds() > 60
+
+    @property
+    def rights(self) -> RightsNotice:
+        year = self.publication_year
+        if self.wire_rights_notice:
+            terms = self.source.usage_terms if self.source else ""
+            return RightsNotice(notice=self.wire_rights_notice, usage_terms=terms)
+        if self.source:
+            return self.source.rights_notice(year)
+        return house_rights_notice(year)
+
+    def get_context(self, request, *args, **kwargs):
+        from newsroom.articles.selectors import more_in_section
+
+        context = super().get_context(request, *args, **kwargs)
+        context["more_in_section"] = more_in_section(
+            article=self, section=self.section, limit=settings.NEWSROOM_MORE_IN_SECTION
+        )
+        return context

@@ -1,0 +1,78 @@
+"""The `newsroom` command: a thin wrapper over Django management commands.
+
+newsroom demo    migrate, collect static files, load the demo content, serve
+newsroom serve   serve the site with granian, publishing scheduled pages every minute
+newsroom manage  any Django management command (newsroom manage createsuperuser)
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+
+SCHEDULE_INTERVAL_SECONDS = 60
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    import django
+
+    django.setup()
+
+
+def serve(host: str, port: int, workers: int) -> int:
+    """Run granian in a child process; this process runs Wagtail's scheduled publishing."""
+    from django.core.management import call_command
+
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "granian", "--interface", "wsgi",
+            "--host", host, "--port", str(port), "--workers", str(workers),
+            "newsroom.wsgi:application",
+        ]
+    )  # fmt: skip
+    print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    try:
+        while server.poll() is None:
+            call_command("publish_scheduled")
+            try:
+                server.wait(timeout=SCHEDULE_INTERVAL_SECONDS)
+            except subprocess.TimeoutExpired:
+                continue
+    except KeyboardInterrupt:
+        server.terminate()
+        server.wait(timeout=10)
+        return 0
+    return server.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsroom", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("demo", "set up the database, load the demo content and serve the site"),
+        ("serve", "serve the site"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--host", default="127.0.0.1")
+        command.add_argument("--port", type=int, default=8000)
+        command.add_argument("--workers", type=int, default=1)
+    manage = commands.add_parser("manage", help="run a Django management command")
+    manage.add_argument("args", nargs=argparse.REMAINDER)
+    options = parser.parse_args(argv)
+
+    _setup_django()
+    from django.core.management import call_command, execute_from_command_line
+
+    if options.command == "manage":
+        execute_from_command_line(["newsroom", *options.args])
+        return 0
+    if options.command == "demo":
+        call_command("migrate", interactive=False, verbosity=1)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        call_command("load_demo")
+    return serve(options.host, options.port, options.workers)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from newsroom.articles.selectors import more_in_section, top_stories_by_section
+from tests.factories import ArticlePageFactory, SectionPageFactory, hours_ago
+
+pytestmark = pytest.mark.django_db
+
+
+def scheduled_article(section, *, go_live_in: timedelta):
+    """An article an editor scheduled: approved for publishing at a future time."""
+    article = ArticlePageFactory(parent=section, live=False)
+    article.go_live_at = timezone.now() + go_live_in
+    article.save_revision().publish()
+    article.refresh_from_db()
+    return article
+
+
+def test_more_in_section_is_the_five_newest_others_newest_first(home):
+    section = SectionPageFactory()
+    articles = [ArticlePageFactory(parent=section, published_at=hours_ago(h)) for h in range(1, 9)]
+    current = articles[2]
+
+    more = more_in_section(article=current, section=section, limit=5)
+
+    assert [a.pk for a in more] == [a.pk for a in articles[:2] + articles[3:6]]
+
+
+def test_more_in_section_stays_within_the_section(home):
+    section, other = SectionPageFactory(), SectionPageFactory()
+    current = ArticlePageFactory(parent=section)
+    ArticlePageFactory(parent=other)
+
+    assert more_in_section(article=current, section=section, limit=5) == []
+
+
+def test_drafts_scheduled_and_expired_articles_are_hidden_everywhere(client, home):
+    section = SectionPageFactory(title="Politics")
+    current = ArticlePageFactory(parent=section, title="Visible story")
+    draft = ArticlePageFactory(parent=section, title="Draft story", live=False)
+    scheduled = scheduled_article(section, go_live_in=timedelta(hours=2))
+    expired = ArticlePageFactory(parent=section, title="Expired story")
+    type(expired).objects.filter(pk=expired.pk).update(expire_at=hours_ago(1))
+    hidden = {draft.title, scheduled.title, expired.title}
+
+    pages = {
+        "article": client.get(current.url),
+        "section": client.get(section.url),
+        "home": client.get(home.url),
+    }
+
+    assert not scheduled.live
+    for name, response in pages.items():
+        html = response.content.decode()
+        assert response.status_code == 200, name
+        assert not any(title in html for title in hidden), name
+    assert client.get(draft.url or f"{section.url}{draft.slug}/").status_code == 404
+    assert client.get(f"{section.url}{scheduled.slug}/").status_code == 404
+
+
+def test_scheduled_article_appears_once_its_time_has_come(client, home, monkeypatch):
+    section = SectionPageFactory()
+    scheduled = scheduled_article(section, go_live_in=timedelta(hours=2))
+    later = timezone.now() + timedelta(hours=3)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(timezone, "now", lambda: later)
+        call_command("publish_scheduled")
+
+    assert scheduled.title in client.get(section.url).content.decode()
+
+
+def test_section_index_pages_twenty_articles_newest_first(client, home):
+    section = SectionPageFactory()
+    articles = [
+        ArticlePageFactory(parent=section, title=f"Story {h:02}", published_at=hours_ago(h))
+        for h in range(1, 26)
+    ]
+
+    first = client.get(section.url).context["articles"]
+    second = client.get(section.url, {"page": 2}).context["articles"]
+
+    assert [a.pk for a in first] == [a.pk for a in articles[:20]]
+    assert [a.pk for a in second] == [a.pk for a in articles[20:]]
+    assert first.paginator.num_pages == 2
+
+
+@pytest.mark.parametrize("page", ["3", "0", "abc", "-1"])
+def test_section_index_answers_404_for_a_page_that_does_not_exist(client, home, page):
+    section = SectionPageFactory()
+    ArticlePageFactory(parent=section)
+
+    assert client.get(section.url, {"page": page}).status_code == 404
+
+
+def test_home_page_shows_the_newest_stories_of_each_section_in_menu_order(home):
+    politics, sports = SectionPageFactory(title="Politics"), SectionPageFactory(title="Sports")
+    politics_articles = [
+        ArticlePageFactory(parent=politics, published_at=hours_ago(h)) for h in range(6)
+    ]
+    sports_article = ArticlePageFactory(parent=sports)
+
+    groups = top_stories_by_section(home=home, per_section=4)
+
+    assert [g.section.pk for g in groups] == [politics.pk, sports.pk]
+    assert [a.pk for a in groups[0].articles] == [a.pk for a in politics_articles[:4]]
+    assert [a.pk for a in groups[1].articles] == [sports_article.pk]
+
+
+def test_article_page_queries_do_not_grow_with_the_section(
+    client, home, django_assert_max_num_queries
+):
+    section = SectionPageFactory()
+    current = ArticlePageFactory(parent=section)
+    ArticlePageFactory.create_batch(3, parent=section)
+    client.get(current.url)  # renditions are made on first view, as in production
+    with django_assert_max_num_queries(14) as small:
+        client.get(current.url)
+
+    ArticlePageFactory.create_batch(30, parent=section)
+    client.get(current.url)
+    with django_assert_max_num_queries(14) as large:
+        client.get(current.url)
+
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+@pytest.mark.parametrize("page_name", ["home", "section"])
+def test_index_pages_queries_do_not_grow_with_the_number_of_articles(
+    client, home, page_name, django_assert_max_num_queries
+):
+    section = SectionPageFactory()
+    url = home.url if page_name == "home" else section.url
+    ArticlePageFactory.create_batch(2, parent=section)
+    client.get(url)
+    with django_assert_max_num_queries(16) as small:
+        client.get(url)
+
+    ArticlePageFactory.create_batch(20, parent=section)
+    client.get(url)
+    with django_assert_max_num_queries(16) as large:
+        client.get(url)
+
+    assert len(large.captured_queries) == len(small.captured_queries)

@@ -1,0 +1,31 @@
+import pytest
+from django.core.cache import caches
+from wagtail.models import Page, Site
+
+from newsroom.articles.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path_factory):
+    # Django resets its hasher cache on setting_changed, so this takes effect at once.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Static files come from the finders; the hashed manifest exists only after collectstatic.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+    # Row ids are reused after each test's rollback, so cached renditions and pages must go too.
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def home(db) -> HomePage:
+    """The site's home page, in place of Wagtail's welcome page, as the default site's root."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="The Newsroom", slug="front"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home

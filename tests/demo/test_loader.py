@@ -1,0 +1,62 @@
+from io import StringIO
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+from wagtail.images.models import Image
+from wagtail.models import Page, Revision, Site
+
+from newsroom.accounts.models import User
+from newsroom.articles.models import ArticlePage, HomePage, SectionPage, Source
+from newsroom.demo import content
+from newsroom.demo.loader import DEMO_ACCOUNTS
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = (Page, ArticlePage, SectionPage, HomePage, Image, Revision, Source, User, EmailAddress)
+
+
+def row_counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def test_loading_the_demo_twice_changes_nothing():
+    call_command("load_demo", stdout=StringIO())
+    first = row_counts()
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert row_counts() == first
+    assert first["ArticlePage"] == len(content.ARTICLES) >= 16
+    assert first["SectionPage"] == 4
+    assert first["Image"] == len(content.ARTICLES)
+
+
+def test_demo_site_is_rooted_at_the_home_page_with_four_sections():
+    call_command("load_demo", stdout=StringIO())
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    sections = [page.title for page in home.get_children().live().in_menu()]
+    assert sections == ["Politics", "National", "Business", "Sports"]
+    assert all(article.live for article in ArticlePage.objects.all())
+
+
+def test_lead_story_is_a_wire_politics_story_whose_terms_forbid_republication():
+    call_command("load_demo", stdout=StringIO())
+
+    lead = ArticlePage.objects.get(slug=content.ARTICLES[0].slug)
+    assert lead.section.title == "Politics"
+    assert "may not be published" in lead.rights.usage_terms
+    assert lead.lead_image_caption and lead.lead_image_credit
+    assert lead.lead_image.description
+
+
+def test_demo_staff_can_sign_in_to_the_admin(client):
+    call_command("load_demo", stdout=StringIO())
+
+    for account in DEMO_ACCOUNTS:
+        assert client.login(username=account.username, password=account.password)
+        assert client.get("/admin/").status_code == 200
+        assert User.objects.get(username=account.username).groups.filter(name=account.group)
+        client.logout()
