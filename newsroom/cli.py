@@ -3,6 +3,7 @@
 newsroom demo    migrate, collect static files, load the demo content, serve
 newsroom serve   serve the site with granian, publishing scheduled pages every minute
 newsroom manage  any Django management command (newsroom manage createsuperuser)
+newsroom import-listings FILE [--full]   import a listings feed (--help for the options)
 """
 
 import argparse
@@ -59,11 +60,20 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--workers", type=int, default=1)
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
-    options = parser.parse_args(argv)
+    # Its options are the management command's own (newsroom import-listings --help).
+    commands.add_parser(
+        "import-listings", add_help=False, help="import a listings feed: FILE [--full]"
+    )
+    options, extra = parser.parse_known_args(argv)
+    if extra and options.command != "import-listings":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     _setup_django()
     from django.core.management import call_command, execute_from_command_line
 
+    if options.command == "import-listings":
+        execute_from_command_line(["newsroom", "import_listings", *extra])
+        return 0
     if options.command == "manage":
         execute_from_command_line(["newsroom", *options.args])
         return 0

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "newsroom.core",
     "newsroom.accounts",
     "newsroom.articles",
+    "newsroom.listings",
+    "newsroom.discussion",
     "newsroom.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -142,6 +144,10 @@ AUTHENTICATION_BACKENDS = [
 # Accounts (django-allauth): readers sign in with their email address.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "newsroom.accounts.forms.SignupForm"
+ACCOUNT_USER_DISPLAY = "newsroom.accounts.models.user_display"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[The Newsroom] "
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 LOGIN_REDIRECT_URL = "/"
@@ -222,5 +228,23 @@ NEWSROOM_RIGHTS_HOLDER = os.environ.get("NEWSROOM_RIGHTS_HOLDER", WAGTAIL_SITE_N
 NEWSROOM_USAGE_TERMS = (
     "This article may be shared by link. It may not be republished in full without permission."
 )
+# Discussion
+NEWSROOM_COMMENTS_PER_PAGE = 50  # top-level comments, with their replies
+NEWSROOM_COMMENT_SORTS = ("oldest", "newest", "best", "controversial")
+NEWSROOM_COMMENT_SORT_DEFAULT = os.environ.get("COMMENT_SORT_DEFAULT", "oldest")
+NEWSROOM_COMMENT_EDIT_MINUTES = 10
+NEWSROOM_WILSON_Z = 1.96  # 95% confidence for the "Best" order
+NEWSROOM_RATE_LIMITS = {"comment": "5/m", "vote": "60/m"}
 # The app serves uploaded media itself unless a front server or CDN does.
 NEWSROOM_SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# Listings
+# The provider drops one feed file a day here; the daily import takes the newest one.
+LISTINGS_DROP_DIR = Path(os.environ.get("LISTINGS_DROP_DIR", VAR_DIR / "listings" / "incoming"))
+LISTINGS_PROVIDER = os.environ.get("LISTINGS_PROVIDER", "sakura-estate")
+# A full feed lists every listing on the market: those it leaves out are withdrawn.
+LISTINGS_FEED_IS_FULL = env_bool("LISTINGS_FEED_IS_FULL", True)
+LISTINGS_IMPORT_CHUNK_SIZE = 1000
+LISTINGS_MAX_REPORTED_ERRORS = 1000  # rejected rows kept on an import run
+LISTINGS_BOX_SIZE = 4  # listings in the box beside an article (3 to 5)
+LISTINGS_PAGE_SIZE = 24

@@ -12,6 +12,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("members/", include("newsroom.accounts.urls")),
+    path("discussion/", include("newsroom.discussion.urls")),
+    path("listings/", include("newsroom.listings.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

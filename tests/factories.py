@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta
 
 import factory
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.images.models import Image
@@ -9,9 +10,13 @@ from wagtail.rich_text import RichText
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage, HomePage, SectionPage, Source
+from newsroom.core.html import render_comment
+from newsroom.discussion.models import Comment, Vote
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """A signed-up reader with a verified email address and a display name."""
+
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -19,6 +24,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"reader{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
     password = factory.django.Password("correct horse battery staple")
+    display_name = factory.Sequence(lambda n: f"Reader {n}")
+    slug = factory.Sequence(lambda n: f"reader-{n}")
+
+    @factory.post_generation
+    def verified(user, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
 
 class ImageFactory(factory.django.DjangoModelFactory):
@@ -101,3 +113,32 @@ class ArticlePageFactory(PageFactory):
 
 def hours_ago(hours: int) -> datetime:
     return timezone.now() - timedelta(hours=hours)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A published comment; pass ``parent`` for a reply (thread and depth follow)."""
+
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(ArticlePageFactory)
+    author = factory.SubFactory(UserFactory)
+    body = factory.Sequence(lambda n: f"Comment number {n}, with an opinion.")
+    body_html = factory.LazyAttribute(lambda comment: render_comment(comment.body))
+    parent = None
+    thread = factory.LazyAttribute(
+        lambda c: (c.parent.thread or c.parent) if c.parent is not None else None
+    )
+    in_reply_to = factory.SelfAttribute("parent")
+    depth = factory.LazyAttribute(lambda c: c.parent.depth + 1 if c.parent is not None else 1)
+
+
+class VoteFactory(factory.django.DjangoModelFactory):
+    """A vote row; the comment's counters are the caller's to set (services keep them)."""
+
+    class Meta:
+        model = Vote
+
+    comment = factory.SubFactory(CommentFactory)
+    voter = factory.SubFactory(UserFactory)
+    value = 1

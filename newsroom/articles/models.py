@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -141,11 +141,13 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.order_by("-first_published_at", "-pk")
 
     def for_teasers(self) -> "ArticlePageQuerySet":
-        """What a list of article teasers reads: the lead image and its renditions, no body."""
+        """What a list of article teasers reads: the lead image and its renditions, no body,
+        and the number of published comments (through the discussion app's reverse relation)."""
         return (
             self.select_related("lead_image")
             .prefetch_related("lead_image__renditions")
             .defer("body")
+            .annotate(comment_count=Count("comments", filter=Q(comments__status="published")))
         )
 
 

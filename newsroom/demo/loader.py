@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from io import BytesIO
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +20,8 @@ from wagtail.rich_text import RichText
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage, HomePage, SectionPage, Source
 from newsroom.demo import content, images
+from newsroom.demo.discussion import demo_discussion_load
+from newsroom.listings.demo import demo_listings_load
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,13 @@ DEMO_ACCOUNTS = (
 )
 
 
-EDITOR_PERMISSIONS = ("add_source", "change_source", "delete_source")
+# The lead story, then the stories that get a few comments each.
+DISCUSSED_SLUGS = (
+    content.ARTICLES[0].slug,
+    "diet-enacts-extra-budget-for-energy-relief-and-typhoon-recovery",
+    "harriers-clinch-first-pennant-in-11-years-with-walk-off-win",
+    "core-consumer-prices-rise-2-8-percent-as-food-costs-stay-high",
+)
 
 
 def demo_load(*, now: datetime | None = None, log=print) -> None:
@@ -51,14 +59,16 @@ def demo_load(*, now: datetime | None = None, log=print) -> None:
         if created:
             log(f"  article: {data.title}")
     with transaction.atomic():
-        editors = Group.objects.get(name="Editors")
-        editors.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="articles", codename__in=EDITOR_PERMISSIONS
-            )
-        )
         for account in DEMO_ACCOUNTS:
             _account(account)
+    if demo_discussion_load(articles=_discussed_articles(), now=now):
+        log("  discussion: demo readers, comments and votes")
+    demo_listings_load(now=now, log=log)
+
+
+def _discussed_articles() -> list[ArticlePage]:
+    by_slug = {page.slug: page for page in ArticlePage.objects.filter(slug__in=DISCUSSED_SLUGS)}
+    return [by_slug[slug] for slug in DISCUSSED_SLUGS if slug in by_slug]
 
 
 def _source(data: content.SourceData) -> Source:

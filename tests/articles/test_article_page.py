@@ -102,14 +102,6 @@ def test_signed_out_reader_is_asked_to_log_in_to_comment(client, home):
     assert parse_qs(url.query) == {"next": [f"{article.url}#comments"]}
 
 
-def test_sidebar_slot_is_empty_until_something_fills_it(client, home):
-    article = ArticlePageFactory()
-
-    html = client.get(article.url).content.decode()
-
-    assert re.search(r'<aside class="article-sidebar"[^>]*>\s*</aside>', html)
-
-
 def test_unknown_path_is_a_404_with_the_site_chrome(client, home):
     SectionPageFactory(title="Politics")
 

@@ -10,10 +10,13 @@ from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage, HomePage, SectionPage, Source
 from newsroom.demo import content
 from newsroom.demo.loader import DEMO_ACCOUNTS
+from newsroom.discussion.models import Comment, Vote
+from newsroom.listings.models import Listing, ListingChange, Provider
 
 pytestmark = pytest.mark.django_db
 
 COUNTED = (Page, ArticlePage, SectionPage, HomePage, Image, Revision, Source, User, EmailAddress)
+COUNTED += (Listing, ListingChange, Provider, Comment, Vote)
 
 
 def row_counts() -> dict[str, int]:
@@ -60,3 +63,22 @@ def test_demo_staff_can_sign_in_to_the_admin(client):
         assert client.get("/admin/").status_code == 200
         assert User.objects.get(username=account.username).groups.filter(name=account.group)
         client.logout()
+
+
+def test_demo_lead_article_has_a_discussion_like_the_reference():
+    call_command("load_demo", stdout=StringIO())
+    lead = ArticlePage.objects.get(slug=content.ARTICLES[0].slug)
+
+    comments = list(Comment.objects.filter(article=lead).published().order_by("created_at"))
+
+    assert len(comments) >= 8
+    scores = [c.score for c in comments]
+    assert any(s > 0 for s in scores) and any(s < 0 for s in scores) and 0 in scores
+    assert sum(1 for c in comments if not c.author.public_name) >= 3
+    assert any(c.quoted_id and c.quoted_text.endswith("…") for c in comments)
+    assert any(c.body_html.startswith('<p><a href="/members/') for c in comments)
+    assert any(c.parent_id for c in comments)
+    for comment in comments:
+        votes = Vote.objects.filter(comment=comment)
+        assert comment.upvotes == votes.filter(value=1).count()
+        assert comment.downvotes == votes.filter(value=-1).count()

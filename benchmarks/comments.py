@@ -1,0 +1,201 @@
+"""Benchmark: a busy article's page and the discussion's writes.
+
+Builds, in a throwaway database, an article with 5,000 comments (a third of
+them replies) and 50,000 votes, then prints the median and p95 server time and
+HTML size of the article page (signed out and signed in), and the time per vote
+and per comment post. Run it by hand:
+
+    .venv/bin/python benchmarks/comments.py            # SQLite in a temporary folder
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python benchmarks/comments.py
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("NEWSROOM_VAR_DIR", tempfile.mkdtemp(prefix="newsroom-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+
+import django
+
+django.setup()
+
+from allauth.account.models import EmailAddress  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db.models import Count, Q  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+from wagtail.models import Page, Site  # noqa: E402
+from wagtail.rich_text import RichText  # noqa: E402
+
+from newsroom.accounts.models import User  # noqa: E402
+from newsroom.articles.models import ArticlePage, HomePage, SectionPage  # noqa: E402
+from newsroom.discussion.models import Comment, Vote  # noqa: E402
+
+COMMENTS = 5_000
+VOTES = 50_000
+VOTERS = 500
+
+
+def build() -> tuple[ArticlePage, list[User]]:
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Bench", slug="bench-home"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "testserver", "root_page": home}
+    )
+    section = home.add_child(instance=SectionPage(title="Politics", slug="politics"))
+    section.save_revision().publish()
+    article = section.add_child(
+        instance=ArticlePage(
+            title="A busy story",
+            slug="busy",
+            body=[("paragraph", RichText("<p>Body.</p>"))] * 17,
+        )
+    )
+    article.save_revision().publish()
+
+    users = User.objects.bulk_create(
+        User(
+            username=f"bench{i}",
+            email=f"bench{i}@example.com",
+            display_name=f"Bench {i}",
+            slug=f"bench-{i}",
+        )
+        for i in range(VOTERS)
+    )
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users
+    )
+    top_count = COMMENTS - COMMENTS // 3
+    body = "A considered view on the matter, with *some* emphasis and a second sentence."
+    html = (
+        "<p>A considered view on the matter, with <em>some</em> emphasis and a second sentence.</p>"
+    )
+    tops = Comment.objects.bulk_create(
+        Comment(article=article, author=users[i % VOTERS], body=body, body_html=html)
+        for i in range(top_count)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            author=users[(i + 7) % VOTERS],
+            parent=tops[i % top_count],
+            thread=tops[i % top_count],
+            in_reply_to=tops[i % top_count],
+            depth=2,
+            body=body,
+            body_html=html,
+        )
+        for i in range(COMMENTS // 3)
+    )
+    comment_ids = list(Comment.objects.filter(article=article).values_list("pk", flat=True))
+    per_voter = VOTES // VOTERS
+    Vote.objects.bulk_create(
+        (
+            Vote(
+                comment_id=comment_ids[(v * 37 + k * 101) % len(comment_ids)],
+                voter=users[v],
+                value=1 if (v + k) % 3 else -1,
+            )
+            for v in range(VOTERS)
+            for k in range(per_voter)
+        ),
+        batch_size=5_000,
+        ignore_conflicts=True,
+    )
+    counts = Vote.objects.values("comment").annotate(
+        ups=Count("pk", filter=Q(value=1)), downs=Count("pk", filter=Q(value=-1))
+    )
+    Comment.objects.bulk_update(
+        [Comment(pk=row["comment"], upvotes=row["ups"], downvotes=row["downs"]) for row in counts],
+        ["upvotes", "downvotes"],
+        batch_size=2_000,
+    )
+    return article, users
+
+
+def timed(call, repeat: int) -> tuple[list[float], int]:
+    times, size = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = call()
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code in (200, 302), response.status_code
+        size = len(response.content)
+    return times, size
+
+
+def report(label: str, times: list[float], size: int | None = None) -> None:
+    ordered = sorted(times)
+    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
+    extra = f", HTML {size / 1024:.0f} KiB" if size is not None else ""
+    print(f"{label:<34} median {statistics.median(times):7.1f} ms, p95 {p95:7.1f} ms{extra}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=30, help="page requests per case")
+    parser.add_argument("--writes", type=int, default=200, help="votes and posts to time")
+    options = parser.parse_args()
+
+    setup_test_environment()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    started = time.perf_counter()
+    article, users = build()
+    print(
+        f"built {Comment.objects.count():,} comments and {Vote.objects.count():,} votes "
+        f"in {time.perf_counter() - started:.1f} s on {django.db.connection.vendor}"
+    )
+
+    anonymous = Client()
+    anonymous.get(article.url)  # renditions, template loading
+    report("article page, signed out", *timed(lambda: anonymous.get(article.url), options.requests))
+
+    reader = Client()
+    reader.force_login(users[1])
+    reader.get(article.url)
+    report("article page, signed in", *timed(lambda: reader.get(article.url), options.requests))
+
+    htmx = {"HTTP_HX_REQUEST": "true"}
+    more = f"/discussion/articles/{article.pk}/comments/?offset=50"
+    report("next 50 threads (htmx)", *timed(lambda: reader.get(more, **htmx), options.requests))
+
+    settings.NEWSROOM_RATE_LIMITS = {"comment": "100000/m", "vote": "100000/m"}  # time the work
+    targets = list(
+        Comment.objects.filter(article=article)
+        .exclude(author=users[2])
+        .values_list("pk", flat=True)[: options.writes]
+    )
+    voter = Client()
+    voter.force_login(users[2])
+    vote_times = []
+    for pk in targets:
+        start = time.perf_counter()
+        response = voter.post(f"/discussion/comments/{pk}/vote/", {"value": "up"}, **htmx)
+        vote_times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, response.status_code
+    report("vote (htmx)", vote_times)
+
+    poster = Client()
+    poster.force_login(users[3])
+    post_times = []
+    for n in range(options.writes // 4):
+        start = time.perf_counter()
+        response = poster.post(
+            f"/discussion/articles/{article.pk}/comments/new/", {"body": f"Benchmark post {n}."}
+        )
+        post_times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 302, response.status_code
+    report("comment post (form, redirect)", post_times)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from newsroom.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("delete/", views.account_delete_view, name="account-delete"),
+    path("<slug:slug>/", views.member_detail, name="member-detail"),
+]

@@ -1,0 +1,167 @@
+"""Reader comments, their replies and quotes, and the votes on them."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Cast, Greatest, Least, Power, Sqrt
+from django.utils import timezone
+
+from newsroom.core.models import TimeStampedModel
+
+MAX_DEPTH = 3
+
+
+class CommentQuerySet(models.QuerySet):
+    def published(self) -> "CommentQuerySet":
+        return self.filter(status=Comment.Status.PUBLISHED)
+
+    def visible(self) -> "CommentQuerySet":
+        """What a stream shows: published comments, and tombstones that keep threads whole."""
+        return self.filter(status__in=Comment.SHOWN_STATUSES)
+
+    def top_level(self) -> "CommentQuerySet":
+        return self.filter(parent__isnull=True)
+
+    def with_ranks(self, *, z: float) -> "CommentQuerySet":
+        """Annotate the Wilson lower bound (``best``) and reddit's ``controversy`` in SQL.
+
+        Both mirror newsroom.discussion.ranking, which the tests check them against.
+        """
+        ups = Cast(F("upvotes"), FloatField())
+        downs = Cast(F("downvotes"), FloatField())
+        total = ups + downs
+        share = ups / total
+        z2 = Value(z * z)
+        wilson = (
+            share
+            + z2 / (2.0 * total)
+            - Value(z) * Sqrt((share * (1.0 - share) + z2 / (4.0 * total)) / total)
+        ) / (1.0 + z2 / total)
+        return self.annotate(
+            best=Case(When(Q(upvotes=0, downvotes=0), then=Value(0.0)), default=wilson),
+            controversy=Case(
+                When(
+                    Q(upvotes__gt=0, downvotes__gt=0),
+                    then=Power(total, Least(ups, downs) / Greatest(ups, downs)),
+                ),
+                default=Value(0.0),
+                output_field=FloatField(),
+            ),
+        )
+
+
+class Comment(TimeStampedModel):
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        PENDING = "pending", "Pending review"
+        REJECTED = "rejected", "Rejected"
+        REMOVED = "removed", "Removed by moderator"
+        DELETED_BY_AUTHOR = "deleted_by_author", "Deleted by author"
+
+    # Tombstones stay in the stream so that replies keep their place.
+    SHOWN_STATUSES = (Status.PUBLISHED, Status.REMOVED, Status.DELETED_BY_AUTHOR)
+    GONE_STATUSES = (Status.REJECTED, Status.REMOVED, Status.DELETED_BY_AUTHOR)
+
+    article = models.ForeignKey(
+        "articles.ArticlePage", on_delete=models.PROTECT, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replies"
+    )
+    # The top-level comment of the thread, so a page of threads loads its replies in one query.
+    thread = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The comment actually answered: the parent, unless the parent was already at MAX_DEPTH.
+    in_reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    depth = models.PositiveSmallIntegerField(default=1)
+    quoted = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="quoted_by"
+    )
+    quoted_text = models.TextField(blank=True)
+    body = models.TextField(help_text="What the reader typed (Markdown subset).")
+    body_html = models.TextField(help_text="The body rendered and sanitised once, at write time.")
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+    upvotes = models.PositiveIntegerField(default=0)
+    downvotes = models.PositiveIntegerField(default=0)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["article", "status", "parent", "created_at"], name="comment_stream_idx"
+            ),
+            models.Index(fields=["thread", "created_at"], name="comment_thread_idx"),
+            models.Index(fields=["author", "status", "-created_at"], name="comment_author_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(depth__gte=1, depth__lte=MAX_DEPTH), name="comment_depth_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True, depth=1, thread__isnull=True)
+                | Q(parent__isnull=False, depth__gt=1, thread__isnull=False),
+                name="comment_reply_has_parent_and_thread",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} by {self.author} on {self.article_id}"
+
+    @property
+    def score(self) -> int:
+        return self.upvotes - self.downvotes
+
+    @property
+    def is_gone(self) -> bool:
+        return self.status in self.GONE_STATUSES
+
+    @property
+    def anchor(self) -> str:
+        return f"comment-{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("discussion:comment-permalink", args=[self.pk])
+
+    def edit_window_open(self, now=None) -> bool:
+        window = timedelta(minutes=settings.NEWSROOM_COMMENT_EDIT_MINUTES)
+        return (now or timezone.now()) - self.created_at < window
+
+
+class Vote(TimeStampedModel):
+    class Direction(models.IntegerChoices):
+        UP = 1, "Up"
+        DOWN = -1, "Down"
+
+    comment = models.ForeignKey(Comment, on_delete=models.PROTECT, related_name="votes")
+    voter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="votes"
+    )
+    value = models.SmallIntegerField(choices=Direction.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "voter"], name="vote_one_per_reader_per_comment"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__in=[-1, 1]), name="vote_value_is_plus_or_minus_one"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.voter} {self.value:+d} on comment {self.comment_id}"

@@ -1,0 +1,199 @@
+"""The read path of the discussion: the one place that decides what a stream loads.
+
+A page of the stream costs a fixed number of queries whatever its size: the
+page of top-level comments, their replies, the viewer's votes and the count.
+Everything a template needs to decide (may this reader edit, vote, reply?) is
+computed here, once, in Python.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+from newsroom.accounts.models import User
+from newsroom.articles.models import ArticlePage
+from newsroom.discussion.models import Comment, Vote
+from newsroom.discussion.services import commenting_permission
+
+SORT_ORDERS = {
+    "oldest": ("created_at", "pk"),
+    "newest": ("-created_at", "-pk"),
+    "best": ("-best", "-upvotes", "created_at", "pk"),
+    "controversial": ("-controversy", "-created_at", "-pk"),
+}
+SORT_LABELS = {
+    "oldest": "Oldest",
+    "newest": "Newest",
+    "best": "Best",
+    "controversial": "Controversial",
+}
+RELATED = ("author", "in_reply_to__author", "quoted__author")
+
+
+@dataclass
+class CommentStream:
+    article: ArticlePage
+    sort: str
+    offset: int
+    threads: list[Comment]
+    comment_count: int
+    has_more: bool
+    next_offset: int
+    focus_id: int | None = None
+    sorts: list[tuple[str, str]] = field(default_factory=list)
+
+
+def sort_or_default(sort: str | None) -> str:
+    return sort if sort in SORT_ORDERS else settings.NEWSROOM_COMMENT_SORT_DEFAULT
+
+
+def comment_count_for_article(article: ArticlePage) -> int:
+    return Comment.objects.filter(article=article).published().count()
+
+
+def comment_stream_for_article(
+    *,
+    article: ArticlePage,
+    viewer: User,
+    sort: str | None = None,
+    offset: int = 0,
+    focus: Comment | None = None,
+) -> CommentStream:
+    """One page of threads: top-level comments in the chosen order, each with its replies.
+
+    ``focus`` (a linked or just-posted comment) is marked, and its thread is put
+    first on the first page when it would not be there otherwise, so a link deep
+    into a busy stream always opens with the comment shown.
+    """
+    sort = sort_or_default(sort)
+    limit = settings.NEWSROOM_COMMENTS_PER_PAGE
+    shown = Q(status__in=Comment.SHOWN_STATUSES)
+    if viewer.is_authenticated:
+        shown |= Q(status=Comment.Status.PENDING, author=viewer)
+    comments = Comment.objects.filter(shown, article=article).select_related(*RELATED)
+
+    top = comments.top_level()
+    if sort in ("best", "controversial"):
+        top = top.with_ranks(z=settings.NEWSROOM_WILSON_Z)
+    top = top.order_by(*SORT_ORDERS[sort])
+    threads = list(top[offset : offset + limit + 1])
+    has_more = len(threads) > limit
+    threads = threads[:limit]
+    focus_root_id = (
+        (focus.thread_id or focus.pk) if focus and focus.article_id == article.pk else None
+    )
+    if focus_root_id and offset == 0 and focus_root_id not in {t.pk for t in threads}:
+        # A linked comment from deep in the stream opens first on the first page.
+        root = comments.filter(pk=focus_root_id).first()
+        if root is not None:
+            threads.insert(0, root)
+
+    replies = (
+        list(comments.filter(thread__in=threads).order_by("created_at", "pk")) if threads else []
+    )
+    _prepare_all(threads, replies, viewer=viewer, article=article)
+
+    return CommentStream(
+        article=article,
+        sort=sort,
+        offset=offset,
+        threads=threads,
+        comment_count=comment_count_for_article(article),
+        has_more=has_more,
+        next_offset=offset + limit,
+        focus_id=focus.pk if focus_root_id else None,
+        sorts=list(SORT_LABELS.items()),
+    )
+
+
+def discussion_context(
+    *,
+    request: HttpRequest,
+    article: ArticlePage,
+    sort: str | None = None,
+    offset: int = 0,
+    focus=None,
+) -> dict:
+    """What the discussion templates read: the stream and whether this reader may post."""
+    viewer = request.user
+    return {
+        "stream": comment_stream_for_article(
+            article=article, viewer=viewer, sort=sort, offset=offset, focus=focus
+        ),
+        "article": article,
+        "permission": commenting_permission(user=viewer, article=article),
+        "request": request,
+    }
+
+
+def comment_thread_for_viewer(*, comment: Comment, viewer: User) -> Comment:
+    """One comment as the viewer sees it in the stream, with its replies nested below it."""
+    root_id = comment.thread_id or comment.pk
+    comments = Comment.objects.filter(article=comment.article_id).select_related(*RELATED)
+    thread = comments.filter(Q(pk=root_id) | Q(thread=root_id)).order_by("created_at", "pk")
+    everything = list(thread)
+    root = next(c for c in everything if c.pk == root_id)
+    _prepare_all(
+        [root], [c for c in everything if c.pk != root_id], viewer=viewer, article=comment.article
+    )
+    return next(c for c in everything if c.pk == comment.pk)
+
+
+def _prepare_all(
+    threads: list[Comment], replies: list[Comment], *, viewer: User, article: ArticlePage
+) -> None:
+    everything = threads + replies
+    votes = (
+        dict(
+            Vote.objects.filter(voter=viewer, comment__in=everything).values_list(
+                "comment_id", "value"
+            )
+        )
+        if viewer.is_authenticated and everything
+        else {}
+    )
+    can_post = commenting_permission(user=viewer, article=article).allowed
+    for comment in everything:
+        _prepare(comment, viewer=viewer, viewer_vote=votes.get(comment.pk, 0), can_post=can_post)
+    _nest(threads, replies)
+
+
+def _prepare(comment: Comment, *, viewer: User, viewer_vote: int, can_post: bool) -> None:
+    is_author = viewer.is_authenticated and comment.author_id == viewer.pk
+    live = comment.status == Comment.Status.PUBLISHED
+    comment.author_name = comment.author.public_name
+    comment.viewer_vote = viewer_vote
+    comment.is_own = is_author
+    comment.is_pending = comment.status == Comment.Status.PENDING
+    comment.can_vote = live and viewer.is_authenticated and not is_author and can_post
+    comment.can_reply = live and can_post
+    comment.can_quote = live and can_post
+    comment.can_edit = is_author and not comment.is_gone and comment.edit_window_open()
+    comment.can_delete = is_author and not comment.is_gone
+    if comment.in_reply_to_id:
+        comment.reply_to_name = comment.in_reply_to.author.public_name
+    if comment.quoted_id:
+        quoted = comment.quoted
+        comment.quote_removed = quoted.is_gone
+        comment.quote_author = "" if quoted.is_gone else quoted.author.public_name
+    comment.children = []
+
+
+def _nest(threads: list[Comment], replies: list[Comment]) -> None:
+    by_id = {comment.pk: comment for comment in threads + replies}
+    for reply in replies:
+        parent = by_id.get(reply.parent_id)
+        if parent is not None:
+            parent.children.append(reply)
+
+
+def comments_by_member(*, member: User) -> QuerySet[Comment]:
+    """A member's published comments, newest first, with the articles they were posted in."""
+    return (
+        Comment.objects.published()
+        .filter(author=member)
+        .select_related("article")
+        .order_by("-created_at", "-pk")
+    )

@@ -1,0 +1,199 @@
+"""Views parse the request, call one service or selector, and render.
+
+Every action answers htmx with the partial it replaces, and plain form posts
+with a redirect (or, on an error, a page that keeps what the reader typed), so
+everything works with JavaScript off.
+"""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import is_ratelimited
+
+from newsroom.articles.models import ArticlePage
+from newsroom.discussion import services
+from newsroom.discussion.forms import CommentForm, EditForm, VoteForm
+from newsroom.discussion.models import Comment
+from newsroom.discussion.selectors import (
+    comment_thread_for_viewer,
+    discussion_context,
+    sort_or_default,
+)
+
+
+def _article(article_id: int) -> ArticlePage:
+    return get_object_or_404(ArticlePage.objects.visible(), pk=article_id)
+
+
+def _comment(pk: int) -> Comment:
+    return get_object_or_404(
+        Comment.objects.select_related("article", "author").filter(article__live=True), pk=pk
+    )
+
+
+def _rate_limited(request: HttpRequest, group: str) -> bool:
+    return is_ratelimited(
+        request,
+        group=group,
+        key="user_or_ip",
+        rate=settings.NEWSROOM_RATE_LIMITS[group],
+        method="POST",
+        increment=True,
+    )
+
+
+def _error_status(error: Exception) -> int:
+    return 403 if isinstance(error, PermissionDenied) else 400
+
+
+def _error_messages(error: Exception) -> list[str]:
+    if isinstance(error, ValidationError):
+        return error.messages
+    return [str(error) or "You cannot do that."]
+
+
+def _render_discussion(request, article, *, form=None, errors=(), status=200, **stream_options):
+    context = discussion_context(request=request, article=article, **stream_options)
+    context.update(
+        form=form or CommentForm(initial={"sort": context["stream"].sort}), errors=errors
+    )
+    if request.htmx:
+        return render(request, "discussion/partials/_discussion.html", context, status=status)
+    return render(request, "discussion/comment_form_page.html", context, status=status)
+
+
+@require_POST
+@login_required
+def comment_create(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = _article(article_id)
+    form = CommentForm(request.POST)
+    sort = sort_or_default(request.POST.get("sort"))
+    if not form.is_valid():
+        return _render_discussion(request, article, form=form, status=400, sort=sort)
+    if _rate_limited(request, "comment"):
+        errors = ["You are posting too fast. Please wait a minute and try again."]
+        return _render_discussion(request, article, form=form, errors=errors, status=429, sort=sort)
+    data = form.cleaned_data
+    try:
+        comment = services.comment_create(
+            article=article,
+            author=request.user,
+            body=data["body"],
+            parent=Comment.objects.filter(pk=data["parent"]).first() if data["parent"] else None,
+            quoted=Comment.objects.filter(pk=data["quoted"]).first() if data["quoted"] else None,
+            quoted_text=data["quoted_text"],
+        )
+    except (ValidationError, PermissionDenied) as error:
+        errors = _error_messages(error)
+        return _render_discussion(
+            request, article, form=form, errors=errors, status=_error_status(error), sort=sort
+        )
+    if request.htmx:
+        return _render_discussion(request, article, sort=sort, focus=comment)
+    return redirect(f"{article.url}?comment={comment.pk}&sort={sort}#{comment.anchor}")
+
+
+@require_GET
+def comment_list(request: HttpRequest, article_id: int) -> HttpResponse:
+    """More threads: appended in place by htmx, or a page of its own without JavaScript."""
+    article = _article(article_id)
+    try:
+        offset = int(request.GET.get("offset", 0))
+    except ValueError:
+        return HttpResponseBadRequest("The offset must be a whole number.")
+    if offset < 0:
+        return HttpResponseBadRequest("The offset must not be negative.")
+    context = discussion_context(
+        request=request, article=article, sort=request.GET.get("sort"), offset=offset
+    )
+    template = (
+        "discussion/partials/_threads.html" if request.htmx else "discussion/comment_list.html"
+    )
+    return render(request, template, context)
+
+
+def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(pk)
+    return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
+
+
+@login_required
+def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reply (or quote) form for one comment: inline with htmx, a page of its own without."""
+    parent = _comment(pk)
+    quoting = "quote" in request.GET
+    initial = {"quoted": parent.pk} if quoting else {"parent": parent.pk}
+    context = {
+        "article": parent.article,
+        "target": parent,
+        "quoting": quoting,
+        "form": CommentForm(initial=initial),
+        "permission": services.commenting_permission(user=request.user, article=parent.article),
+    }
+    template = (
+        "discussion/partials/_reply_form.html" if request.htmx else "discussion/comment_reply.html"
+    )
+    return render(request, template, context)
+
+
+@login_required
+def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(pk)
+    form = EditForm(request.POST or None, initial={"body": comment.body})
+    errors, status = [], 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            comment = services.comment_edit(
+                comment=comment, editor=request.user, body=form.cleaned_data["body"]
+            )
+        except (ValidationError, PermissionDenied) as error:
+            errors, status = _error_messages(error), _error_status(error)
+        else:
+            return _after_change(request, comment)
+    elif request.method == "POST":
+        status = 400
+    template = (
+        "discussion/partials/_edit_form.html" if request.htmx else "discussion/comment_edit.html"
+    )
+    return render(
+        request, template, {"comment": comment, "form": form, "errors": errors}, status=status
+    )
+
+
+@require_POST
+@login_required
+def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(pk)
+    try:
+        comment = services.comment_delete_by_author(comment=comment, author=request.user)
+    except PermissionDenied as error:
+        return HttpResponse(str(error), status=403)
+    return _after_change(request, comment)
+
+
+def _after_change(
+    request: HttpRequest, comment: Comment, template: str = "_comment"
+) -> HttpResponse:
+    if request.htmx:
+        shown = comment_thread_for_viewer(comment=comment, viewer=request.user)
+        return render(request, f"discussion/partials/{template}.html", {"comment": shown})
+    return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
+
+
+@require_POST
+@login_required
+def comment_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment(pk)
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("A vote is up, down or clear.")
+    if _rate_limited(request, "vote"):
+        return HttpResponse("You are voting too fast. Please wait a minute.", status=429)
+    try:
+        comment = services.vote_cast(comment=comment, voter=request.user, value=form.vote_value())
+    except (ValidationError, PermissionDenied) as error:
+        return HttpResponse(" ".join(_error_messages(error)), status=_error_status(error))
+    return _after_change(request, comment, template="_vote_buttons")

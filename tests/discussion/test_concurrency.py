@@ -1,0 +1,79 @@
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from newsroom.discussion.models import Comment, Vote
+from newsroom.discussion.services import vote_cast
+from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
+
+READERS = 32
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs real concurrent connections (PostgreSQL)"
+    ),
+]
+
+
+def run_at_once(jobs) -> list[BaseException]:
+    """Start every job in its own thread and database connection at the same moment."""
+    barrier = threading.Barrier(len(jobs))
+    errors: list[BaseException] = []
+
+    def run(job):
+        try:
+            barrier.wait()
+            job()
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def test_32_readers_voting_at_once_keep_the_counters_equal_to_the_votes(home):
+    comment = CommentFactory(article=ArticlePageFactory())
+    readers = UserFactory.create_batch(READERS)
+
+    errors = run_at_once(
+        [
+            lambda reader=reader, i=i: vote_cast(
+                comment=comment, voter=reader, value=1 if i % 4 else -1
+            )
+            for i, reader in enumerate(readers)
+        ]
+    )
+
+    assert errors == []
+    comment.refresh_from_db()
+    assert comment.upvotes == Vote.objects.filter(comment=comment, value=1).count() == 24
+    assert comment.downvotes == Vote.objects.filter(comment=comment, value=-1).count() == 8
+
+
+def test_readers_changing_votes_at_once_stay_consistent(home):
+    comment = CommentFactory(article=ArticlePageFactory())
+    readers = UserFactory.create_batch(READERS)
+    for reader in readers:
+        vote_cast(comment=comment, voter=reader, value=1)
+
+    # Each reader flips, withdraws or repeats their vote, all at the same moment.
+    values = [-1, 0, 1, -1]
+    errors = run_at_once(
+        [
+            lambda reader=reader, i=i: vote_cast(comment=comment, voter=reader, value=values[i % 4])
+            for i, reader in enumerate(readers)
+        ]
+    )
+
+    assert errors == []
+    fresh = Comment.objects.get(pk=comment.pk)
+    assert fresh.upvotes == Vote.objects.filter(comment=comment, value=1).count() == 8
+    assert fresh.downvotes == Vote.objects.filter(comment=comment, value=-1).count() == 16

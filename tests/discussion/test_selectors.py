@@ -1,0 +1,196 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsroom.accounts.services import account_delete
+from newsroom.discussion.models import Comment, Vote
+from newsroom.discussion.selectors import comment_stream_for_article
+from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(home):
+    return ArticlePageFactory()
+
+
+def comment_at(article, minutes_ago, **kwargs):
+    comment = CommentFactory(article=article, **kwargs)
+    Comment.objects.filter(pk=comment.pk).update(
+        created_at=timezone.now() - timedelta(minutes=minutes_ago)
+    )
+    return comment
+
+
+def order(stream):
+    return [comment.pk for comment in stream.threads]
+
+
+def test_oldest_first_is_the_reference_order(article):
+    a, b, c = comment_at(article, 30), comment_at(article, 20), comment_at(article, 10)
+
+    stream = comment_stream_for_article(article=article, viewer=AnonymousUser(), sort="oldest")
+
+    assert order(stream) == [a.pk, b.pk, c.pk]
+
+
+def test_newest_first(article):
+    a, b, c = comment_at(article, 30), comment_at(article, 20), comment_at(article, 10)
+
+    assert order(
+        comment_stream_for_article(article=article, viewer=AnonymousUser(), sort="newest")
+    ) == [
+        c.pk,
+        b.pk,
+        a.pk,
+    ]
+
+
+def test_best_ranks_by_wilson_lower_bound_not_raw_score(article):
+    small_perfect = comment_at(article, 30, upvotes=3, downvotes=0)  # 0.4385
+    big_mixed = comment_at(article, 20, upvotes=60, downvotes=10)  # 0.7566, score 50
+    unvoted = comment_at(article, 10)  # 0
+    split = comment_at(article, 5, upvotes=6, downvotes=5)  # 0.2524
+
+    stream = comment_stream_for_article(article=article, viewer=AnonymousUser(), sort="best")
+
+    assert order(stream) == [big_mixed.pk, small_perfect.pk, split.pk, unvoted.pk]
+
+
+def test_controversial_puts_evenly_split_busy_comments_first(article):
+    loved = comment_at(article, 30, upvotes=40, downvotes=0)  # 0
+    split = comment_at(article, 20, upvotes=10, downvotes=10)  # 20
+    leaning = comment_at(article, 10, upvotes=10, downvotes=5)  # 3.87
+
+    stream = comment_stream_for_article(
+        article=article, viewer=AnonymousUser(), sort="controversial"
+    )
+
+    assert order(stream) == [split.pk, leaning.pk, loved.pk]
+
+
+def test_unknown_sort_falls_back_to_the_site_default(article, settings):
+    settings.NEWSROOM_COMMENT_SORT_DEFAULT = "newest"
+    a, b = comment_at(article, 30), comment_at(article, 20)
+
+    stream = comment_stream_for_article(article=article, viewer=AnonymousUser(), sort="loudest")
+
+    assert stream.sort == "newest"
+    assert order(stream) == [b.pk, a.pk]
+
+
+def test_replies_nest_under_their_parents_oldest_first(article):
+    root = comment_at(article, 50)
+    second = comment_at(article, 40, parent=root)
+    first_reply_reply = comment_at(article, 30, parent=second)
+    third = comment_at(article, 20, parent=root)
+
+    stream = comment_stream_for_article(article=article, viewer=AnonymousUser())
+
+    (thread,) = stream.threads
+    assert [c.pk for c in thread.children] == [second.pk, third.pk]
+    assert [c.pk for c in thread.children[0].children] == [first_reply_reply.pk]
+
+
+def test_first_page_holds_fifty_threads_and_offers_more(article, settings):
+    for minutes in range(120, 0, -1):
+        comment_at(article, minutes)
+
+    first = comment_stream_for_article(article=article, viewer=AnonymousUser())
+    last = comment_stream_for_article(article=article, viewer=AnonymousUser(), offset=100)
+
+    assert len(first.threads) == 50 and first.has_more and first.next_offset == 50
+    assert len(last.threads) == 20 and not last.has_more
+    assert first.comment_count == 120
+
+
+def test_a_linked_comment_deep_in_the_stream_is_shown_first(article):
+    comments = [comment_at(article, minutes) for minutes in range(80, 0, -1)]
+    deep_reply = comment_at(article, 0, parent=comments[70])
+
+    stream = comment_stream_for_article(article=article, viewer=AnonymousUser(), focus=deep_reply)
+
+    assert stream.threads[0].pk == comments[70].pk
+    assert stream.threads[0].children[0].pk == deep_reply.pk
+    assert stream.focus_id == deep_reply.pk
+    assert len({c.pk for c in stream.threads}) == len(stream.threads)
+
+
+def test_rejected_and_pending_comments_are_hidden_except_pending_from_their_author(article):
+    author = UserFactory()
+    comment_at(article, 10, status=Comment.Status.REJECTED)
+    pending = comment_at(article, 5, status=Comment.Status.PENDING, author=author)
+
+    assert order(comment_stream_for_article(article=article, viewer=AnonymousUser())) == []
+    assert order(comment_stream_for_article(article=article, viewer=author)) == [pending.pk]
+
+
+def test_deleted_accounts_comments_stay_without_a_name(article):
+    comment = comment_at(article, 10)
+    account_delete(user=comment.author)
+
+    (shown,) = comment_stream_for_article(article=article, viewer=AnonymousUser()).threads
+
+    assert shown.author_name == ""
+    assert shown.body_html == comment.body_html
+
+
+def test_viewer_flags_are_computed_once_per_comment(article):
+    viewer = UserFactory()
+    own = comment_at(article, 2, author=viewer)
+    other = comment_at(article, 1)
+    Vote.objects.create(comment=other, voter=viewer, value=-1)
+
+    shown = {c.pk: c for c in comment_stream_for_article(article=article, viewer=viewer).threads}
+
+    assert shown[own.pk].can_edit and shown[own.pk].can_delete and not shown[own.pk].can_vote
+    assert shown[other.pk].can_vote and not shown[other.pk].can_edit
+    assert shown[other.pk].viewer_vote == -1
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_stream_takes_the_same_queries_for_10_or_5000_comments(article, signed_in):
+    viewer = UserFactory() if signed_in else AnonymousUser()
+
+    def build(count):
+        authors = UserFactory.create_batch(5)
+        comments = Comment.objects.bulk_create(
+            Comment(article=article, author=authors[i % 5], body="x", body_html="<p>x</p>")
+            for i in range(count)
+        )
+        replies = Comment.objects.bulk_create(
+            Comment(
+                article=article,
+                author=authors[i % 5],
+                parent=parent,
+                thread=parent,
+                in_reply_to=parent,
+                depth=2,
+                body="y",
+                body_html="<p>y</p>",
+                quoted=parent,
+                quoted_text="x",
+            )
+            for i, parent in enumerate(comments[: count // 3])
+        )
+        if signed_in:
+            Vote.objects.bulk_create(
+                Vote(comment=c, voter=viewer, value=1) for c in comments + replies
+            )
+
+    def measure():
+        with CaptureQueriesContext(connection) as context:
+            comment_stream_for_article(article=article, viewer=viewer)
+        return len(context.captured_queries)
+
+    build(10)
+    small = measure()
+    build(4990)
+    large = measure()
+
+    assert small == large <= 5

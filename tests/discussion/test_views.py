@@ -1,0 +1,347 @@
+import re
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from newsroom.discussion.models import Comment, Vote
+from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def article(home):
+    return ArticlePageFactory()
+
+
+@pytest.fixture
+def reader(client):
+    user = UserFactory(display_name="Aiko Tanaka", slug="aiko-tanaka")
+    client.force_login(user)
+    return user
+
+
+def create_url(article):
+    return reverse("discussion:comment-create", args=[article.pk])
+
+
+def test_signed_out_readers_see_comments_and_a_call_to_log_in(client, article):
+    CommentFactory(article=article, body_html="<p>Visible to all.</p>", upvotes=2, downvotes=0)
+
+    html = client.get(article.url).content.decode()
+
+    assert "Visible to all." in html
+    assert "Login to leave a comment" in html
+    assert 'id="comment-form"' not in html
+    assert '<span class="vote__score" title="+2 / -0">+2</span>' in html
+
+
+def test_scores_show_signed_and_zero_like_the_reference(client, article):
+    for ups, downs in [(2, 0), (0, 3), (0, 0)]:
+        CommentFactory(article=article, upvotes=ups, downvotes=downs)
+
+    html = client.get(article.url).content.decode()
+
+    assert re.findall(r'class="vote__score"[^>]*>([^<]+)<', html) == ["+2", "-3", "0"]
+
+
+def test_posting_requires_signing_in(client, article):
+    response = client.post(create_url(article), {"body": "Hello"})
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert not Comment.objects.exists()
+
+
+def test_plain_form_post_redirects_to_the_new_comment(client, article, reader):
+    response = client.post(create_url(article), {"body": "A fair point, well made."})
+
+    comment = Comment.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"{article.url}?comment={comment.pk}&sort=oldest#comment-{comment.pk}"
+    page = client.get(response.url).content.decode()
+    assert "A fair point, well made." in page
+    assert "comment--focus" in page
+
+
+def test_htmx_post_returns_the_discussion_with_the_new_comment_in_focus(client, article, reader):
+    response = client.post(create_url(article), {"body": "Posted in place."}, **HTMX)
+
+    html = response.content.decode()
+    comment = Comment.objects.get()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="comments"')
+    assert f'id="comment-{comment.pk}" class="comment comment--depth-1 comment--focus"' in html
+
+
+def test_an_overlong_comment_comes_back_with_a_message_and_the_text_kept(client, article, reader):
+    text = "Long words. " * 300
+
+    response = client.post(create_url(article), {"body": text}, **HTMX)
+
+    html = unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "Comments are limited to 3,000 characters" in html
+    assert text.strip() in html
+    assert not Comment.objects.exists()
+
+
+def test_an_empty_comment_without_javascript_gets_a_page_with_the_message(client, article, reader):
+    response = client.post(create_url(article), {"body": "  "})
+
+    assert response.status_code == 400
+    assert "Write something before posting." in response.content.decode()
+
+
+def test_closed_discussion_answers_403_and_says_so(client, home, reader):
+    article = ArticlePageFactory(comments_open=False)
+
+    response = client.post(create_url(article), {"body": "Hello"}, **HTMX)
+    page = client.get(article.url).content.decode()
+
+    assert response.status_code == 403
+    assert "The discussion of this article is closed." in page
+    assert 'id="comment-form"' not in page
+
+
+def test_unverified_reader_is_told_to_verify(client, article):
+    client.force_login(UserFactory(verified=False))
+
+    page = client.get(article.url).content.decode()
+    response = client.post(create_url(article), {"body": "Hello"})
+
+    assert "Verify your email address before commenting." in page
+    assert response.status_code == 403
+
+
+def test_comment_posting_is_rate_limited_with_a_429(client, article, reader, settings):
+    settings.NEWSROOM_RATE_LIMITS = {**settings.NEWSROOM_RATE_LIMITS, "comment": "2/m"}
+
+    statuses = [
+        client.post(create_url(article), {"body": f"Take {n}"}, **HTMX).status_code
+        for n in range(3)
+    ]
+    last = client.post(create_url(article), {"body": "Kept text"}, **HTMX)
+
+    assert statuses == [200, 200, 429]
+    assert "You are posting too fast" in last.content.decode()
+    assert "Kept text" in last.content.decode()
+    assert Comment.objects.count() == 2
+
+
+def test_vote_with_htmx_returns_the_new_score(client, article, reader):
+    comment = CommentFactory(article=article, upvotes=1)
+    Vote.objects.create(comment=comment, voter=UserFactory(), value=1)
+    url = reverse("discussion:comment-vote", args=[comment.pk])
+
+    response = client.post(url, {"value": "up"}, **HTMX)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<span class="vote__score" title="+2 / -0">+2</span>' in html
+    assert 'value="clear" class="vote__button vote__button--up" aria-pressed="true"' in html
+    assert (
+        f'aria-label="Vote up comment by {comment.author.display_name}, current score +2"' in html
+    )
+
+
+def test_vote_without_javascript_redirects_back_to_the_comment(client, article, reader):
+    comment = CommentFactory(article=article)
+
+    response = client.post(reverse("discussion:comment-vote", args=[comment.pk]), {"value": "down"})
+
+    assert response.status_code == 302
+    assert response.url.endswith(f"#comment-{comment.pk}")
+    comment.refresh_from_db()
+    assert comment.score == -1
+
+
+@pytest.mark.parametrize("value", ["sideways", "", "2"])
+def test_a_bad_vote_is_a_400(client, article, reader, value):
+    comment = CommentFactory(article=article)
+
+    response = client.post(reverse("discussion:comment-vote", args=[comment.pk]), {"value": value})
+
+    assert response.status_code == 400
+    assert not Vote.objects.exists()
+
+
+def test_voting_on_your_own_comment_is_a_403(client, article, reader):
+    comment = CommentFactory(article=article, author=reader)
+
+    response = client.post(reverse("discussion:comment-vote", args=[comment.pk]), {"value": "up"})
+
+    assert response.status_code == 403
+
+
+def test_votes_are_rate_limited(client, article, reader, settings):
+    settings.NEWSROOM_RATE_LIMITS = {**settings.NEWSROOM_RATE_LIMITS, "vote": "1/m"}
+    first, second = CommentFactory(article=article), CommentFactory(article=article)
+
+    client.post(reverse("discussion:comment-vote", args=[first.pk]), {"value": "up"})
+    response = client.post(reverse("discussion:comment-vote", args=[second.pk]), {"value": "up"})
+
+    assert response.status_code == 429
+
+
+def test_state_changes_need_post(client, article, reader):
+    comment = CommentFactory(article=article)
+
+    assert client.get(reverse("discussion:comment-vote", args=[comment.pk])).status_code == 405
+    assert client.get(reverse("discussion:comment-delete", args=[comment.pk])).status_code == 405
+    assert client.get(create_url(article)).status_code == 405
+
+
+def test_state_changes_need_the_csrf_token(article, reader):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(reader)
+
+    response = strict.post(create_url(article), {"body": "Forged"})
+
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_reply_without_javascript_uses_a_form_page(client, article, reader):
+    parent = CommentFactory(article=article)
+
+    form_page = client.get(reverse("discussion:comment-reply", args=[parent.pk]))
+    response = client.post(create_url(article), {"body": "Replying", "parent": parent.pk})
+
+    assert f'name="parent" value="{parent.pk}"' in form_page.content.decode()
+    reply = Comment.objects.get(parent=parent)
+    assert response.url.endswith(f"#comment-{reply.pk}")
+    page = client.get(article.url).content.decode()
+    assert (
+        f'in reply to <a href="/discussion/comments/{parent.pk}/">{parent.author.display_name}</a>'
+        in page
+    )
+
+
+def test_quote_without_javascript_prefills_the_reference(client, article, reader):
+    original = CommentFactory(
+        article=article, body="Japan should do more.", body_html="<p>Japan should do more.</p>"
+    )
+
+    form_page = client.get(reverse("discussion:comment-reply", args=[original.pk]) + "?quote")
+    client.post(create_url(article), {"body": "Agreed.", "quoted": original.pk})
+    page = client.get(article.url).content.decode()
+
+    assert f'name="quoted" value="{original.pk}"' in form_page.content.decode()
+    assert f"{original.author.display_name} wrote</a>:" in page
+    assert "<p>Japan should do more.</p>" in page
+
+
+def test_quote_of_a_later_removed_comment_shows_removed(client, article, reader):
+    original = CommentFactory(
+        article=article, body="Original words.", body_html="<p>Original words.</p>"
+    )
+    client.post(
+        create_url(article),
+        {"body": "Reply.", "quoted": original.pk, "quoted_text": "Original words."},
+    )
+    Comment.objects.filter(pk=original.pk).update(status=Comment.Status.REMOVED)
+
+    page = client.get(article.url).content.decode()
+
+    assert '<p class="comment__quote-source">[removed]:</p>' in page
+    assert "<p>Original words.</p>" in page
+
+
+def test_display_names_and_quoted_text_are_escaped(client, article, reader):
+    villain = UserFactory(display_name="x", slug="x")
+    villain.display_name = "<img src=x onerror=alert(1)>"
+    villain.save()
+    original = CommentFactory(
+        article=article, author=villain, body="<b>hi</b>", body_html="<p>&lt;b&gt;hi&lt;/b&gt;</p>"
+    )
+    client.post(
+        create_url(article), {"body": "Reply.", "quoted": original.pk, "quoted_text": "<b>hi</b>"}
+    )
+
+    page = client.get(article.url).content.decode()
+
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<b>hi</b>" not in page
+
+
+def test_edit_in_place_and_show_edited(client, article, reader):
+    comment = CommentFactory(article=article, author=reader)
+    url = reverse("discussion:comment-edit", args=[comment.pk])
+
+    form = client.get(url, **HTMX)
+    response = client.post(url, {"body": "Corrected text"}, **HTMX)
+
+    assert "Edit your comment" in form.content.decode()
+    html = response.content.decode()
+    assert "<p>Corrected text</p>" in html and ">edited</span>" in html
+
+
+def test_delete_leaves_a_tombstone_and_keeps_replies(client, article, reader):
+    comment = CommentFactory(article=article, author=reader)
+    CommentFactory(article=article, parent=comment, body_html="<p>The reply stays.</p>")
+
+    response = client.post(reverse("discussion:comment-delete", args=[comment.pk]), **HTMX)
+
+    html = response.content.decode()
+    assert "[deleted by author]" in html and "The reply stays." in html
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.DELETED_BY_AUTHOR
+
+
+def test_show_more_loads_the_next_fifty_in_place_or_as_a_page(client, article):
+    CommentFactory.create_batch(60, article=article)
+    url = reverse("discussion:comment-list", args=[article.pk])
+
+    first_page = client.get(article.url).content.decode()
+    partial = client.get(url, {"offset": 50}, **HTMX).content.decode()
+    page = client.get(url, {"offset": 50}).content.decode()
+
+    assert first_page.count('class="comment comment--depth-1') == 50
+    assert "Show more comments" in first_page
+    assert partial.count('class="comment comment--depth-1') == 10
+    assert "<html" not in partial and "Show more comments" not in partial
+    assert "<html" in page and page.count('class="comment comment--depth-1') == 10
+
+
+@pytest.mark.parametrize("offset", ["abc", "-5"])
+def test_a_bad_offset_is_a_400(client, article, offset):
+    response = client.get(reverse("discussion:comment-list", args=[article.pk]), {"offset": offset})
+
+    assert response.status_code == 400
+
+
+def test_permalink_opens_the_article_with_the_comment_shown(client, article):
+    comments = CommentFactory.create_batch(55, article=article)
+
+    response = client.get(reverse("discussion:comment-permalink", args=[comments[-1].pk]))
+    page = client.get(response.url).content.decode()
+
+    assert response.url == f"{article.url}?comment={comments[-1].pk}#comment-{comments[-1].pk}"
+    assert f'id="comment-{comments[-1].pk}"' in page
+
+
+def test_sort_order_is_in_the_url(client, article):
+    CommentFactory(article=article, body_html="<p>Old and loved</p>", upvotes=9)
+    CommentFactory(article=article, body_html="<p>New and unloved</p>")
+
+    newest = client.get(article.url, {"sort": "newest"}).content.decode()
+    best = client.get(article.url, {"sort": "best"}).content.decode()
+
+    assert newest.index("New and unloved") < newest.index("Old and loved")
+    assert best.index("Old and loved") < best.index("New and unloved")
+    assert 'href="' + article.url + '?sort=best#comments" aria-current="true"' in best
+
+
+def test_comment_counts_show_on_article_section_and_home(client, article):
+    CommentFactory.create_batch(3, article=article)
+    CommentFactory(article=article, status=Comment.Status.REJECTED)
+    section = article.get_parent()
+
+    for url in (article.url, section.url, "/"):
+        assert "3 comments" in client.get(url).content.decode(), url
