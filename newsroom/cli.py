@@ -4,6 +4,7 @@ newsroom demo    migrate, collect static files, load the demo content, serve
 newsroom serve   serve the site with granian, publishing scheduled pages every minute
 newsroom manage  any Django management command (newsroom manage createsuperuser)
 newsroom import-listings FILE [--full]   import a listings feed (--help for the options)
+newsroom moderation-report FILE.csv      how the moderation rules treat labelled comments
 """
 
 import argparse
@@ -64,8 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "import-listings", add_help=False, help="import a listings feed: FILE [--full]"
     )
+    commands.add_parser(
+        "moderation-report", add_help=False, help="held shares and ROC AUC for FILE.csv"
+    )
     options, extra = parser.parse_known_args(argv)
-    if extra and options.command != "import-listings":
+    if extra and options.command not in ("import-listings", "moderation-report"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     _setup_django()
@@ -73,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if options.command == "import-listings":
         execute_from_command_line(["newsroom", "import_listings", *extra])
+        return 0
+    if options.command == "moderation-report":
+        execute_from_command_line(["newsroom", "moderation_report", *extra])
         return 0
     if options.command == "manage":
         execute_from_command_line(["newsroom", *options.args])

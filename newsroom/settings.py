@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "newsroom.articles",
     "newsroom.listings",
     "newsroom.discussion",
+    "newsroom.moderation",
     "newsroom.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -109,6 +110,9 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL's own fields there.
+    INSTALLED_APPS.append("django.contrib.postgres")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -234,7 +238,20 @@ NEWSROOM_COMMENT_SORTS = ("oldest", "newest", "best", "controversial")
 NEWSROOM_COMMENT_SORT_DEFAULT = os.environ.get("COMMENT_SORT_DEFAULT", "oldest")
 NEWSROOM_COMMENT_EDIT_MINUTES = 10
 NEWSROOM_WILSON_Z = 1.96  # 95% confidence for the "Best" order
-NEWSROOM_RATE_LIMITS = {"comment": "5/m", "vote": "60/m"}
+NEWSROOM_RATE_LIMITS = {"comment": "5/m", "vote": "60/m", "report": "10/m"}
+# Moderation (see README "Moderation"): toxicity is alt-profanity-check's probability, 0 to 1.
+NEWSROOM_TOXICITY_NUDGE = float(os.environ.get("TOXICITY_NUDGE", "0.6"))  # ask once to revise
+NEWSROOM_TOXICITY_HOLD = float(os.environ.get("TOXICITY_HOLD", "0.9"))  # hold for review
+NEWSROOM_PREMODERATE_FIRST = int(os.environ.get("PREMODERATE_FIRST", "2"))  # first N comments
+NEWSROOM_LINKS_MIN_APPROVED = int(os.environ.get("LINKS_MIN_APPROVED", "3"))  # links need N
+NEWSROOM_REPORTS_TO_HIDE = int(os.environ.get("REPORTS_TO_HIDE", "3"))  # reports hide a comment
+# Discussions close this many days after publication; empty: they stay open.
+NEWSROOM_DISCUSSION_CLOSE_AFTER_DAYS = (
+    int(os.environ["DISCUSSION_CLOSE_AFTER_DAYS"])
+    if os.environ.get("DISCUSSION_CLOSE_AFTER_DAYS")
+    else None
+)
+NEWSROOM_MODERATION_PAGE_SIZE = 25
 # The app serves uploaded media itself unless a front server or CDN does.
 NEWSROOM_SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 

@@ -2,7 +2,10 @@
 
 Going through comment_create and vote_cast (not bulk inserts) means the demo's
 scores are real vote rows, and its quotes and mentions are made the way a
-reader's are.
+reader's are. The moderation pipeline judges them too: the demo moderator
+approves what it held in the settled discussions (new readers' first comments),
+then a few fresh comments and reports are left waiting, so that the moderation
+queues are not empty.
 """
 
 import re
@@ -18,6 +21,8 @@ from newsroom.accounts.services import account_delete, user_set_display_name
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import comment_create, vote_cast
+from newsroom.moderation.models import MODERATORS_GROUP, Report, Term
+from newsroom.moderation.services import comment_approve, report_create
 
 READER_PASSWORD = "newsroom-reader"
 
@@ -47,6 +52,28 @@ READERS = (
     Reader("ex1", "Former reader one", deleted=True),
     Reader("ex2", "Former reader two", deleted=True),
     Reader("ex3", "Former reader three", deleted=True),
+    Reader("mei", "Mei_newcomer"),
+)
+
+# The word lists moderators start from; they edit them under Snippets → Terms.
+TERMS = (
+    ("scumbag", Term.Kind.BANNED),
+    ("traitor", Term.Kind.SUSPECT),
+    ("moron", Term.Kind.SUSPECT),
+)
+
+# Fresh comments on the lead story that the rules hold for review (author, text).
+HELD = (
+    ("mei", "First time commenting here. I hope the cable working group publishes its minutes."),
+    ("kaz", "Full text of the statement is here: https://example.com/joint-statement"),
+    ("tom", "Anyone who still defends these talks is a traitor to this country."),
+)
+
+# Reports on the lead story's comments: (index in LEAD_DISCUSSION, reporter, reason, note).
+REPORTS = (
+    (6, "grace", Report.Reason.REPORTED_ABUSIVE, ""),
+    (6, "hana", Report.Reason.REPORTED_OTHER, "Calls other readers liars without saying why."),
+    (3, "kaz", Report.Reason.REPORTED_MISINFORMATION, ""),
 )
 
 # The lead story's discussion, oldest first: hopeful to hostile, as such threads go.
@@ -151,7 +178,9 @@ def _reader(reader: Reader) -> User:
     return user
 
 
-def _discussion(article: ArticlePage, comments, readers: dict[str, User], start: datetime) -> None:
+def _discussion(
+    article: ArticlePage, comments, readers: dict[str, User], start: datetime, moderator: User
+) -> list[Comment]:
     made: list[Comment] = []
     voters = list(readers.values())
     for index, data in enumerate(comments):
@@ -163,9 +192,12 @@ def _discussion(article: ArticlePage, comments, readers: dict[str, User], start:
             parent=made[data.reply_to] if data.reply_to is not None else None,
             quoted=quoted,
             quoted_text=_first_sentence(quoted.body) if quoted else "",
+            confirmed_nudge=True,
         )
+        if comment.status == Comment.Status.PENDING:
+            comment = comment_approve(comment=comment, moderator=moderator)
         Comment.objects.filter(pk=comment.pk).update(
-            created_at=start + timedelta(minutes=17 * index + 5)
+            created_at=start + timedelta(minutes=12 * index + 5)
         )
         others = [voter for voter in voters if voter.pk != comment.author_id]
         # Some up and some down votes netting to the score: a discussion, not unanimity.
@@ -176,6 +208,7 @@ def _discussion(article: ArticlePage, comments, readers: dict[str, User], start:
         for voter in others[ups : ups + downs]:
             vote_cast(comment=comment, voter=voter, value=-1)
         made.append(comment)
+    return made
 
 
 @transaction.atomic
@@ -184,11 +217,24 @@ def demo_discussion_load(*, articles: list[ArticlePage], now: datetime | None = 
     if User.objects.filter(username__startswith="demo-").exists() or not articles:
         return False
     now = now or timezone.now()
+    moderator = User.objects.filter(groups__name=MODERATORS_GROUP).order_by("pk").first()
+    if moderator is None:
+        raise RuntimeError("The demo discussion needs the demo moderator account.")
+    for text, kind in TERMS:
+        Term.objects.get_or_create(text=text, defaults={"kind": kind})
     readers = {reader.key: _reader(reader) for reader in READERS}
     lead, *others = articles
-    _discussion(lead, LEAD_DISCUSSION, readers, start=lead.first_published_at or now)
+    lead_comments = _discussion(
+        lead, LEAD_DISCUSSION, readers, start=lead.first_published_at or now, moderator=moderator
+    )
     for article, comments in zip(others, OTHER_DISCUSSIONS, strict=False):
-        _discussion(article, comments, readers, start=article.first_published_at or now)
+        _discussion(
+            article, comments, readers, start=article.first_published_at or now, moderator=moderator
+        )
+    for key, body in HELD:
+        comment_create(article=lead, author=readers[key], body=body, confirmed_nudge=True)
+    for index, key, reason, note in REPORTS:
+        report_create(comment=lead_comments[index], reporter=readers[key], reason=reason, note=note)
     for reader in READERS:
         if reader.deleted:
             account_delete(user=readers[reader.key])

@@ -1,6 +1,7 @@
 from django import forms
 
 from newsroom.discussion.services import MAX_BODY_LENGTH
+from newsroom.moderation.models import Report
 
 
 class CommentForm(forms.Form):
@@ -17,10 +18,38 @@ class CommentForm(forms.Form):
     quoted_text = forms.CharField(
         required=False, widget=forms.HiddenInput, max_length=MAX_BODY_LENGTH
     )
+    # Set once the writer has been asked whether to revise a hostile-sounding comment.
+    confirmed_nudge = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    nudged = False
+
+    def ask_once(self) -> None:
+        """The writer has been nudged: the next post of this form goes through."""
+        self.data = self.data.copy()
+        self.data["confirmed_nudge"] = "True"
+        self.nudged = True
 
 
 class EditForm(forms.Form):
     body = CommentForm.base_fields["body"]
+    confirmed_nudge = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    nudged = False
+    ask_once = CommentForm.ask_once
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="What is wrong with this comment?",
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Anything we should know? (required for “Something else”)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
+    )
 
 
 class VoteForm(forms.Form):

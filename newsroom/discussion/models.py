@@ -60,6 +60,16 @@ class Comment(TimeStampedModel):
         REMOVED = "removed", "Removed by moderator"
         DELETED_BY_AUTHOR = "deleted_by_author", "Deleted by author"
 
+    class RejectionReason(models.TextChoices):
+        """Shown to the author of a rejected comment."""
+
+        ABUSIVE = "abusive", "It is abusive or insulting"
+        SPAM = "spam", "It is spam or advertising"
+        OFF_TOPIC = "off_topic", "It is off topic"
+        MISINFORMATION = "misinformation", "It spreads misinformation"
+        PERSONAL_DATA = "personal_data", "It shares someone's personal information"
+        OTHER = "other", "It breaks the discussion guidelines"
+
     # Tombstones stay in the stream so that replies keep their place.
     SHOWN_STATUSES = (Status.PUBLISHED, Status.REMOVED, Status.DELETED_BY_AUTHOR)
     GONE_STATUSES = (Status.REJECTED, Status.REMOVED, Status.DELETED_BY_AUTHOR)
@@ -92,6 +102,12 @@ class Comment(TimeStampedModel):
         max_length=20, choices=Status.choices, default=Status.PUBLISHED, db_index=True
     )
     edited_at = models.DateTimeField(null=True, blank=True)
+    # Moderation: the model's probability that the text is abusive, the rules that held it
+    # (Coral's DETECTED_* flags), why a moderator rejected it, and whether it is pinned on top.
+    toxicity = models.FloatField(null=True, blank=True)
+    moderation_flags = models.JSONField(default=list, blank=True)
+    rejection_reason = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
+    is_featured = models.BooleanField(default=False)
     upvotes = models.PositiveIntegerField(default=0)
     downvotes = models.PositiveIntegerField(default=0)
 

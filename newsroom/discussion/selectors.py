@@ -9,13 +9,14 @@ computed here, once, in Python.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment, Vote
-from newsroom.discussion.services import commenting_permission
+from newsroom.discussion.services import commenting_permission, discussion_closed_reason
+from newsroom.moderation.models import MODERATORS_GROUP, ModeratorNote
 
 SORT_ORDERS = {
     "oldest": ("created_at", "pk"),
@@ -32,6 +33,14 @@ SORT_LABELS = {
 RELATED = ("author", "in_reply_to__author", "quoted__author")
 
 
+def _with_author_roles(comments: QuerySet[Comment]) -> QuerySet[Comment]:
+    """Whether each author moderates, in the same query (for the "Moderator" badge)."""
+    memberships = User.groups.through.objects.filter(
+        user=OuterRef("author"), group__name=MODERATORS_GROUP
+    )
+    return comments.annotate(author_is_moderator=Exists(memberships))
+
+
 @dataclass
 class CommentStream:
     article: ArticlePage
@@ -43,6 +52,8 @@ class CommentStream:
     next_offset: int
     focus_id: int | None = None
     sorts: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[ModeratorNote] = field(default_factory=list)
+    closed_reason: str = ""
 
 
 def sort_or_default(sort: str | None) -> str:
@@ -71,13 +82,17 @@ def comment_stream_for_article(
     limit = settings.NEWSROOM_COMMENTS_PER_PAGE
     shown = Q(status__in=Comment.SHOWN_STATUSES)
     if viewer.is_authenticated:
-        shown |= Q(status=Comment.Status.PENDING, author=viewer)
-    comments = Comment.objects.filter(shown, article=article).select_related(*RELATED)
+        # Authors see their own held comments ("awaiting review") and why one was rejected.
+        shown |= Q(status__in=(Comment.Status.PENDING, Comment.Status.REJECTED), author=viewer)
+    comments = _with_author_roles(
+        Comment.objects.filter(shown, article=article).select_related(*RELATED)
+    )
 
     top = comments.top_level()
     if sort in ("best", "controversial"):
         top = top.with_ranks(z=settings.NEWSROOM_WILSON_Z)
-    top = top.order_by(*SORT_ORDERS[sort])
+    # Featured comments are pinned at the top, whatever the order.
+    top = top.order_by("-is_featured", *SORT_ORDERS[sort])
     threads = list(top[offset : offset + limit + 1])
     has_more = len(threads) > limit
     threads = threads[:limit]
@@ -105,6 +120,8 @@ def comment_stream_for_article(
         next_offset=offset + limit,
         focus_id=focus.pk if focus_root_id else None,
         sorts=list(SORT_LABELS.items()),
+        notes=list(ModeratorNote.objects.filter(article=article).shown()[:3]),
+        closed_reason=discussion_closed_reason(article),
     )
 
 
@@ -131,7 +148,9 @@ def discussion_context(
 def comment_thread_for_viewer(*, comment: Comment, viewer: User) -> Comment:
     """One comment as the viewer sees it in the stream, with its replies nested below it."""
     root_id = comment.thread_id or comment.pk
-    comments = Comment.objects.filter(article=comment.article_id).select_related(*RELATED)
+    comments = _with_author_roles(
+        Comment.objects.filter(article=comment.article_id).select_related(*RELATED)
+    )
     thread = comments.filter(Q(pk=root_id) | Q(thread=root_id)).order_by("created_at", "pk")
     everything = list(thread)
     root = next(c for c in everything if c.pk == root_id)
@@ -167,6 +186,22 @@ def _prepare(comment: Comment, *, viewer: User, viewer_vote: int, can_post: bool
     comment.viewer_vote = viewer_vote
     comment.is_own = is_author
     comment.is_pending = comment.status == Comment.Status.PENDING
+    comment.rejection_notice = (
+        f"A moderator rejected your comment: {comment.get_rejection_reason_display()}."
+        if is_author and comment.status == Comment.Status.REJECTED
+        else ""
+    )
+    author = comment.author
+    comment.author_badge = (
+        ""
+        if author.anonymised_at
+        else "Moderator"
+        if getattr(comment, "author_is_moderator", False)
+        else "Staff"
+        if author.is_staff
+        else ""
+    )
+    comment.can_report = live and viewer.is_authenticated and not is_author and can_post
     comment.can_vote = live and viewer.is_authenticated and not is_author and can_post
     comment.can_reply = live and can_post
     comment.can_quote = live and can_post

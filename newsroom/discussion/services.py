@@ -1,6 +1,7 @@
 """Every write of the discussion: one function per use case, each atomic."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -14,6 +15,8 @@ from newsroom.articles.models import ArticlePage
 from newsroom.core.html import plain_text, render_comment
 from newsroom.discussion.mentions import link_mentions
 from newsroom.discussion.models import MAX_DEPTH, Comment, Vote
+from newsroom.moderation.pipeline import Submission, moderate
+from newsroom.moderation.services import active_sanction
 
 MAX_BODY_LENGTH = 3000
 ELLIPSIS = "…"
@@ -27,17 +30,36 @@ class Posting:
     reason: str = ""
 
 
+def discussion_closed_reason(article: ArticlePage, now=None) -> str:
+    """Why the discussion of an article is read-only, or "" while it is open."""
+    if not article.comments_open:
+        return "The discussion of this article is closed."
+    days = settings.NEWSROOM_DISCUSSION_CLOSE_AFTER_DAYS
+    published = article.first_published_at
+    if (
+        days is not None
+        and published
+        and (now or timezone.now()) >= published + timedelta(days=days)
+    ):
+        return f"The discussion of this article closed {days} days after publication."
+    return ""
+
+
 def commenting_permission(*, user: User, article: ArticlePage) -> Posting:
+    closed = discussion_closed_reason(article)
+    if closed:
+        return Posting(False, closed)
     if not user.is_authenticated:
         return Posting(False, "Sign in to take part in the discussion.")
     if user.anonymised_at or not user.is_active:
         return Posting(False, "This account can no longer take part in the discussion.")
-    if not article.comments_open:
-        return Posting(False, "The discussion of this article is closed.")
     if not user.display_name:
         return Posting(False, "Choose a display name in your account before commenting.")
     if not EmailAddress.objects.filter(user=user, verified=True).exists():
         return Posting(False, "Verify your email address before commenting.")
+    sanction = active_sanction(user)
+    if sanction is not None:
+        return Posting(False, sanction.message)
     return Posting(True)
 
 
@@ -83,7 +105,13 @@ def comment_create(
     parent: Comment | None = None,
     quoted: Comment | None = None,
     quoted_text: str = "",
+    confirmed_nudge: bool = False,
 ) -> Comment:
+    """Post a comment after the moderation pipeline has judged it.
+
+    Raises NudgeRequired (ask the writer once) or CommentRejected (a banned word)
+    before anything is saved; a held comment is saved as pending with its flags.
+    """
     _require(commenting_permission(user=author, article=article))
     body = _clean_body(body)
     comment = Comment(article=article, author=author, body=body)
@@ -98,12 +126,21 @@ def comment_create(
     comment.quoted = quoted
     comment.quoted_text = _clean_quote(article=article, quoted=quoted, quoted_text=quoted_text)
     comment.body_html = render_comment(link_mentions(body))
+    outcome = moderate(
+        Submission(body=body, author=author, article=article, confirmed_nudge=confirmed_nudge)
+    )
+    comment.status = outcome.status
+    comment.moderation_flags = outcome.flags
+    comment.toxicity = outcome.toxicity
     comment.save()
     return comment
 
 
 @transaction.atomic
-def comment_edit(*, comment: Comment, editor: User, body: str) -> Comment:
+def comment_edit(
+    *, comment: Comment, editor: User, body: str, confirmed_nudge: bool = False
+) -> Comment:
+    """Edit within the window; the text rules run again, and a held comment stays held."""
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.author_id != editor.pk:
         raise PermissionDenied("Only the author can edit a comment.")
@@ -112,10 +149,31 @@ def comment_edit(*, comment: Comment, editor: User, body: str) -> Comment:
     if not comment.edit_window_open():
         minutes = int(settings.NEWSROOM_COMMENT_EDIT_MINUTES)
         raise PermissionDenied(f"Comments can be edited for {minutes} minutes after posting.")
+    sanction = active_sanction(editor)
+    if sanction is not None:
+        raise PermissionDenied(sanction.message)
     comment.body = _clean_body(body)
+    outcome = moderate(
+        Submission(
+            body=comment.body,
+            author=editor,
+            article=comment.article,
+            comment=comment,
+            confirmed_nudge=confirmed_nudge,
+        )
+    )
+    if outcome.status == Comment.Status.PENDING:
+        comment.status = Comment.Status.PENDING
+    comment.moderation_flags = list(dict.fromkeys([*comment.moderation_flags, *outcome.flags]))
+    comment.toxicity = outcome.toxicity
     comment.body_html = render_comment(link_mentions(comment.body))
     comment.edited_at = timezone.now()
-    comment.save(update_fields=["body", "body_html", "edited_at", "updated_at"])
+    comment.save(
+        update_fields=[
+            "body", "body_html", "edited_at", "status", "moderation_flags", "toxicity",
+            "updated_at",
+        ]
+    )  # fmt: skip
     return comment
 
 
@@ -139,6 +197,9 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
     if voter.anonymised_at or not voter.is_active:
         raise PermissionDenied("This account can no longer vote.")
+    sanction = active_sanction(voter)
+    if sanction is not None:
+        raise PermissionDenied(sanction.message)
     if locked.author_id == voter.pk:
         raise PermissionDenied("You cannot vote on your own comment.")
     if locked.status != Comment.Status.PUBLISHED:

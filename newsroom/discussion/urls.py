@@ -11,4 +11,5 @@ urlpatterns = [
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment-edit"),
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment-delete"),
     path("comments/<int:pk>/vote/", views.comment_vote, name="comment-vote"),
+    path("comments/<int:pk>/report/", views.comment_report, name="comment-report"),
 ]

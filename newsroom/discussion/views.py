@@ -15,13 +15,15 @@ from django_ratelimit.core import is_ratelimited
 
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion import services
-from newsroom.discussion.forms import CommentForm, EditForm, VoteForm
+from newsroom.discussion.forms import CommentForm, EditForm, ReportForm, VoteForm
 from newsroom.discussion.models import Comment
 from newsroom.discussion.selectors import (
     comment_thread_for_viewer,
     discussion_context,
     sort_or_default,
 )
+from newsroom.moderation.pipeline import NudgeRequired
+from newsroom.moderation.services import report_create
 
 
 def _article(article_id: int) -> ArticlePage:
@@ -85,6 +87,13 @@ def comment_create(request: HttpRequest, article_id: int) -> HttpResponse:
             parent=Comment.objects.filter(pk=data["parent"]).first() if data["parent"] else None,
             quoted=Comment.objects.filter(pk=data["quoted"]).first() if data["quoted"] else None,
             quoted_text=data["quoted_text"],
+            confirmed_nudge=data["confirmed_nudge"],
+        )
+    except NudgeRequired as nudge:
+        # Asked once, the text kept in the form: posting it again goes through.
+        form.ask_once()
+        return _render_discussion(
+            request, article, form=form, errors=nudge.messages, status=200, sort=sort
         )
     except (ValidationError, PermissionDenied) as error:
         errors = _error_messages(error)
@@ -147,8 +156,14 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             comment = services.comment_edit(
-                comment=comment, editor=request.user, body=form.cleaned_data["body"]
+                comment=comment,
+                editor=request.user,
+                body=form.cleaned_data["body"],
+                confirmed_nudge=form.cleaned_data["confirmed_nudge"],
             )
+        except NudgeRequired as nudge:
+            form.ask_once()
+            errors = nudge.messages
         except (ValidationError, PermissionDenied) as error:
             errors, status = _error_messages(error), _error_status(error)
         else:
@@ -197,3 +212,37 @@ def comment_vote(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, PermissionDenied) as error:
         return HttpResponse(" ".join(_error_messages(error)), status=_error_status(error))
     return _after_change(request, comment, template="_vote_buttons")
+
+
+@login_required
+def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report a comment to the moderators: a small form inline with htmx, a page without."""
+    comment = _comment(pk)
+    form = ReportForm(request.POST or None)
+    errors, status, received = [], 200, False
+    if request.method == "POST" and form.is_valid():
+        if _rate_limited(request, "report"):
+            errors, status = ["You are reporting too fast. Please wait a minute."], 429
+        else:
+            try:
+                report_create(
+                    comment=comment,
+                    reporter=request.user,
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                )
+            except (ValidationError, PermissionDenied) as error:
+                errors, status = _error_messages(error), _error_status(error)
+            else:
+                received = True
+    elif request.method == "POST":
+        status = 400
+    context = {"comment": comment, "form": form, "errors": errors, "received": received}
+    if received and not request.htmx:
+        return render(request, "discussion/comment_report.html", context)
+    template = (
+        "discussion/partials/_report_form.html"
+        if request.htmx
+        else "discussion/comment_report.html"
+    )
+    return render(request, template, context, status=status)

@@ -71,7 +71,7 @@ class ListingFilterSet(django_filters.FilterSet):
     min_yield = django_filters.NumberFilter(
         field_name="gross_yield",
         lookup_expr="gte",
-        label="Gross yield at least",
+        label="Minimum yield",
         min_value=0,
         max_value=100,
         widget=forms.Select(choices=[("", "Any yield")] + [(str(y), f"{y}%") for y in YIELD_STEPS]),

@@ -298,7 +298,7 @@ class _ChunkImporter:
     def write(self, plan: "_ChunkPlan") -> None:
         with connection.cursor() as cursor:
             if plan.created:
-                self.sql.insert_many(cursor, [params for _, _, params in plan.created])
+                cursor.executemany(self.sql.insert, [params for _, _, params in plan.created])
             if plan.updated:
                 cursor.executemany(self.sql.update, [params for _, _, params, _ in plan.updated])
         if plan.updated:
@@ -361,24 +361,10 @@ class _ListingSQL:
             f"INSERT INTO {table} ({', '.join(map(qn, columns))}) "
             f"VALUES ({', '.join(['%s'] * len(columns))})"
         )
-        # Many rows per INSERT: one statement to parse and plan instead of hundreds.
-        max_params = connection.features.max_query_params or 65535
-        self.rows_per_insert = max(1, min(500, max_params // len(columns)))
-        self._multi_inserts: dict[int, str] = {}
         assignments = ", ".join(
             f"{qn(c)} = %s" for c in [*feed_columns, "last_seen", "last_changed"]
         )
         self.update = f"UPDATE {table} SET {assignments} WHERE {qn(meta.pk.column)} = %s"
-
-    def insert_many(self, cursor, rows: list[list]) -> None:
-        for start in range(0, len(rows), self.rows_per_insert):
-            batch = rows[start : start + self.rows_per_insert]
-            sql = self._multi_inserts.get(len(batch))
-            if sql is None:
-                head, values = self.insert.split(" VALUES ")
-                sql = f"{head} VALUES {', '.join([values] * len(batch))}"
-                self._multi_inserts[len(batch)] = sql
-            cursor.execute(sql, [value for row in batch for value in row])
 
     def _feed_values(self, row: FeedRow) -> list:
         values = list(row.field_values().values())

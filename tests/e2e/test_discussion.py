@@ -13,6 +13,13 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "a long and unusual passphrase"
 
 
+@pytest.fixture(autouse=True)
+def _trusted_readers(settings):
+    """New readers publish at once here; their pre-moderation is tests/e2e/test_moderation.py."""
+    settings.NEWSROOM_PREMODERATE_FIRST = 0
+    settings.NEWSROOM_LINKS_MIN_APPROVED = 0
+
+
 @pytest.fixture
 def article(live_server, home):
     article = ArticlePageFactory(title="Ministers meet in Tokyo")

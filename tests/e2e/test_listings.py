@@ -47,7 +47,7 @@ def test_reader_follows_the_box_to_a_listing_and_filters_the_index(demo_site, pa
     screenshot(page, "listings-index")
 
     page.get_by_label("Prefecture").select_option(label="Tokyo")
-    page.get_by_label("Gross yield at least").select_option(label="5%")
+    page.get_by_label("Minimum yield").select_option(label="5%")
     page.get_by_role("button", name="Show listings").click()
 
     expect(page).to_have_url(re.compile(r"prefecture=tokyo.*min_yield=5"))

@@ -54,16 +54,14 @@ def test_the_command_needs_a_file_or_latest():
 def test_newsroom_import_listings_runs_the_command(tmp_path, provider, capsys):
     path = write_csv(tmp_path / "feed.csv", [feed_row("A")])
 
-    # --skip-checks: on PostgreSQL the project's system checks currently fail (wagtailsearch
-    # needs django.contrib.postgres in INSTALLED_APPS), which is not this command's concern.
-    assert cli.main(["import-listings", str(path), "--full", "--no-progress", "--skip-checks"]) == 0
+    assert cli.main(["import-listings", str(path), "--full", "--no-progress"]) == 0
 
     assert "created 1" in capsys.readouterr().out
 
 
 def test_newsroom_import_listings_exits_non_zero_for_an_unreadable_file(tmp_path, provider):
     with pytest.raises(SystemExit) as exit_info:
-        cli.main(["import-listings", str(tmp_path / "missing.csv"), "--skip-checks"])
+        cli.main(["import-listings", str(tmp_path / "missing.csv")])
 
     assert exit_info.value.code == 1
 

@@ -106,7 +106,7 @@ def test_an_invalid_filter_answers_400_says_why_and_lists_by_the_valid_ones(clie
     assert response.status_code == 400
     html = response.content.decode()
     assert "Some filters could not be used" in html
-    assert "Gross yield at least: Enter a number." in html
+    assert "Minimum yield: Enter a number." in html
     assert titles(response) == ["In Tokyo"]
 
 
@@ -226,3 +226,36 @@ def test_the_box_says_so_when_there_are_no_listings(client, home):
     html = client.get(article.url).content.decode()
 
     assert "No listings at the moment." in html
+
+
+@pytest.mark.parametrize("url", [INDEX, f"{INDEX}?prefecture=tokyo&min_yield=5&sort=-yield"])
+def test_the_index_takes_the_same_queries_for_few_or_many_listings(
+    client, url, django_assert_max_num_queries
+):
+    ListingFactory.create_batch(3)
+    ImportRunFactory()
+    with django_assert_max_num_queries(4) as few:  # count, page, last update (+ session)
+        client.get(url)
+
+    ListingFactory.create_batch(60)
+    with django_assert_max_num_queries(4) as many:
+        client.get(url)
+
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_listing_page_takes_the_same_queries_whatever_its_history(
+    client, django_assert_max_num_queries
+):
+    listing = ListingFactory()
+    with django_assert_max_num_queries(4) as fresh:  # listing, history (+ site chrome)
+        client.get(listing.get_absolute_url())
+
+    for day in range(5):
+        listing.changes.create(
+            changed_at=FIRST_SEEN + timedelta(days=day), changes={"price_yen": [day, day + 1]}
+        )
+    with django_assert_max_num_queries(4) as changed:
+        assert client.get(listing.get_absolute_url()).status_code == 200
+
+    assert len(changed.captured_queries) == len(fresh.captured_queries)

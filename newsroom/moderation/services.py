@@ -1,0 +1,254 @@
+"""Every write of moderation: one function per use case, each atomic and audited.
+
+Moderation never deletes: it changes a comment's status (or a reader's
+standing) and writes one ModerationAction per comment or reader it touched.
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from newsroom.accounts.models import User
+from newsroom.articles.models import ArticlePage
+from newsroom.discussion.models import Comment
+from newsroom.moderation.models import (
+    MODERATORS_GROUP,
+    Flag,
+    ModerationAction,
+    ModeratorNote,
+    Report,
+    Sanction,
+)
+
+Action = ModerationAction.Action
+
+
+def is_moderator(user: User) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_is_moderator"):
+        user._is_moderator = user.groups.filter(name=MODERATORS_GROUP).exists()
+    return user._is_moderator
+
+
+def _require_moderator(user: User) -> None:
+    if not is_moderator(user):
+        raise PermissionDenied("Only moderators can do that.")
+
+
+def active_sanction(user: User) -> Sanction | None:
+    """The reader's current suspension or ban, if any (a ban outranks a suspension)."""
+    if not user.is_authenticated:
+        return None
+    sanctions = list(Sanction.objects.active().filter(user=user))
+    bans = [s for s in sanctions if s.kind == Sanction.Kind.BAN]
+    return (bans or sanctions or [None])[0]
+
+
+def _locked(comment: Comment) -> Comment:
+    return Comment.objects.select_for_update().get(pk=comment.pk)
+
+
+def _log(*, actor: User, action: str, comment: Comment | None = None, reader=None, reason=""):
+    return ModerationAction.objects.create(
+        actor=actor,
+        action=action,
+        comment=comment,
+        reader=reader if reader is not None else (comment.author if comment else None),
+        article_id=comment.article_id if comment else None,
+        reason=reason,
+    )
+
+
+def _resolve_reports(comment: Comment) -> None:
+    Report.objects.open().filter(comment=comment).update(resolved_at=timezone.now())
+
+
+@transaction.atomic
+def comment_approve(*, comment: Comment, moderator: User) -> Comment:
+    _require_moderator(moderator)
+    comment = _locked(comment)
+    if comment.status == Comment.Status.DELETED_BY_AUTHOR:
+        raise ValidationError("The author deleted this comment.")
+    comment.status = Comment.Status.PUBLISHED
+    comment.rejection_reason = ""
+    comment.save(update_fields=["status", "rejection_reason", "updated_at"])
+    _resolve_reports(comment)
+    _log(actor=moderator, action=Action.APPROVE, comment=comment)
+    return comment
+
+
+@transaction.atomic
+def comment_reject(*, comment: Comment, moderator: User, reason: str) -> Comment:
+    """Reject with a reason from Comment.RejectionReason; the author is shown the reason."""
+    _require_moderator(moderator)
+    if reason not in Comment.RejectionReason.values:
+        raise ValidationError({"reason": "Choose a reason from the list."})
+    comment = _locked(comment)
+    if comment.status == Comment.Status.DELETED_BY_AUTHOR:
+        raise ValidationError("The author deleted this comment.")
+    comment.status = Comment.Status.REJECTED
+    comment.rejection_reason = reason
+    comment.is_featured = False
+    comment.save(update_fields=["status", "rejection_reason", "is_featured", "updated_at"])
+    _resolve_reports(comment)
+    label = Comment.RejectionReason(reason).label
+    _log(actor=moderator, action=Action.REJECT, comment=comment, reason=label)
+    return comment
+
+
+@transaction.atomic
+def comment_remove(*, comment: Comment, moderator: User, reason: str = "") -> Comment:
+    """Take a published comment down, leaving a tombstone so its replies keep their place."""
+    _require_moderator(moderator)
+    comment = _locked(comment)
+    if comment.status == Comment.Status.DELETED_BY_AUTHOR:
+        raise ValidationError("The author deleted this comment.")
+    comment.status = Comment.Status.REMOVED
+    comment.is_featured = False
+    comment.save(update_fields=["status", "is_featured", "updated_at"])
+    _resolve_reports(comment)
+    _log(actor=moderator, action=Action.REMOVE, comment=comment, reason=reason)
+    return comment
+
+
+@transaction.atomic
+def comment_feature(*, comment: Comment, moderator: User, featured: bool = True) -> Comment:
+    """Pin a published top-level comment at the top of its stream (or unpin it)."""
+    _require_moderator(moderator)
+    comment = _locked(comment)
+    if featured and (comment.status != Comment.Status.PUBLISHED or comment.parent_id):
+        raise ValidationError("Only a published top-level comment can be featured.")
+    comment.is_featured = featured
+    comment.save(update_fields=["is_featured", "updated_at"])
+    _log(actor=moderator, action=Action.FEATURE if featured else Action.UNFEATURE, comment=comment)
+    return comment
+
+
+@transaction.atomic
+def comments_bulk_moderate(
+    *, comments: list[Comment], moderator: User, action: str, reason: str = ""
+) -> int:
+    """Approve or reject a selection; one audit record per comment."""
+    _require_moderator(moderator)
+    done = 0
+    for comment in sorted(comments, key=lambda c: c.pk):  # lock in a fixed order
+        if action == Action.APPROVE:
+            comment_approve(comment=comment, moderator=moderator)
+        elif action == Action.REJECT:
+            comment_reject(comment=comment, moderator=moderator, reason=reason)
+        else:
+            raise ValidationError({"action": "Bulk actions are approve and reject."})
+        done += 1
+    return done
+
+
+@transaction.atomic
+def report_create(
+    *, comment: Comment, reporter: User, reason: str, note: str = ""
+) -> tuple[Report, bool]:
+    """A reader reports a comment once; at NEWSROOM_REPORTS_TO_HIDE it is hidden for review.
+
+    Returns the report and whether it is new (reporting twice changes nothing).
+    """
+    if not reporter.is_authenticated or reporter.anonymised_at or not reporter.is_active:
+        raise PermissionDenied("Sign in to report a comment.")
+    sanction = active_sanction(reporter)
+    if sanction is not None:
+        raise PermissionDenied(sanction.message)
+    if reason not in Report.Reason.values:
+        raise ValidationError({"reason": "Choose a reason."})
+    note = (note or "").strip()
+    if reason == Report.Reason.REPORTED_OTHER and not note:
+        raise ValidationError({"note": "Tell us briefly what is wrong with this comment."})
+    comment = _locked(comment)
+    if comment.author_id == reporter.pk:
+        raise PermissionDenied("You cannot report your own comment.")
+    if comment.status != Comment.Status.PUBLISHED:
+        raise PermissionDenied("This comment is no longer shown.")
+    existing = Report.objects.filter(comment=comment, reporter=reporter).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                comment=comment, reporter=reporter, reason=reason, note=note
+            )
+    except IntegrityError:  # a double submit raced us: the first one counts
+        return Report.objects.get(comment=comment, reporter=reporter), False
+    if Report.objects.open().filter(comment=comment).count() >= settings.NEWSROOM_REPORTS_TO_HIDE:
+        comment.status = Comment.Status.PENDING
+        if Flag.DETECTED_REPORTED not in comment.moderation_flags:
+            comment.moderation_flags = [*comment.moderation_flags, Flag.DETECTED_REPORTED]
+        comment.save(update_fields=["status", "moderation_flags", "updated_at"])
+    return report, True
+
+
+@transaction.atomic
+def reader_suspend(*, reader: User, moderator: User, until: datetime, reason: str) -> Sanction:
+    _require_moderator(moderator)
+    if until <= timezone.now():
+        raise ValidationError({"until": "A suspension ends in the future."})
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why."})
+    User.objects.select_for_update().get(pk=reader.pk)
+    sanction = Sanction.objects.create(
+        user=reader, kind=Sanction.Kind.SUSPENSION, ends_at=until, reason=reason,
+        created_by=moderator,
+    )  # fmt: skip
+    _log(actor=moderator, action=Action.SUSPEND, reader=reader,
+         reason=f"{reason} (until {until:%Y-%m-%d %H:%M %Z})")  # fmt: skip
+    return sanction
+
+
+@transaction.atomic
+def reader_ban(*, reader: User, moderator: User, reason: str) -> Sanction:
+    _require_moderator(moderator)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why."})
+    User.objects.select_for_update().get(pk=reader.pk)
+    sanction = Sanction.objects.create(
+        user=reader, kind=Sanction.Kind.BAN, reason=reason, created_by=moderator
+    )
+    _log(actor=moderator, action=Action.BAN, reader=reader, reason=reason)
+    return sanction
+
+
+@transaction.atomic
+def reader_sanctions_lift(*, reader: User, moderator: User, reason: str = "") -> int:
+    _require_moderator(moderator)
+    User.objects.select_for_update().get(pk=reader.pk)
+    lifted = Sanction.objects.active().filter(user=reader).update(lifted_at=timezone.now())
+    if lifted:
+        _log(actor=moderator, action=Action.LIFT, reader=reader, reason=reason)
+    return lifted
+
+
+@transaction.atomic
+def moderator_note_create(*, article: ArticlePage, moderator: User, body: str) -> ModeratorNote:
+    _require_moderator(moderator)
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": "Write the note."})
+    note = ModeratorNote.objects.create(article=article, author=moderator, body=body)
+    ModerationAction.objects.create(
+        actor=moderator, action=Action.NOTE, article=article, reason=body
+    )
+    return note
+
+
+@transaction.atomic
+def moderator_note_withdraw(*, note: ModeratorNote, moderator: User) -> ModeratorNote:
+    _require_moderator(moderator)
+    note = ModeratorNote.objects.select_for_update().get(pk=note.pk)
+    note.withdrawn_at = timezone.now()
+    note.save(update_fields=["withdrawn_at"])
+    ModerationAction.objects.create(
+        actor=moderator, action=Action.WITHDRAW_NOTE, article_id=note.article_id, reason=note.body
+    )
+    return note

@@ -1,0 +1,174 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from newsroom.discussion.models import Comment
+from newsroom.discussion.services import comment_create, comment_edit
+from newsroom.moderation.models import Flag, Term
+from newsroom.moderation.pipeline import CommentRejected, NudgeRequired
+from newsroom.moderation.words import compile_terms, find_terms
+from tests.factories import CommentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ABUSIVE = "You are a pathetic idiot and everyone here is sick of your stupid lies."
+CIVIL = "I disagree with the minister: the plan looks costly and the timetable unrealistic."
+
+
+def test_a_civil_disagreeing_comment_from_a_trusted_reader_is_published(article, trusted):
+    comment = comment_create(article=article, author=trusted, body=CIVIL)
+
+    assert comment.status == Comment.Status.PUBLISHED
+    assert comment.moderation_flags == []
+    assert 0 <= comment.toxicity < 0.5
+
+
+def test_a_clearly_abusive_comment_is_nudged_first_and_held_once_confirmed(article, trusted):
+    with pytest.raises(NudgeRequired):
+        comment_create(article=article, author=trusted, body=ABUSIVE)
+    assert not Comment.objects.filter(body=ABUSIVE).exists()
+
+    comment = comment_create(article=article, author=trusted, body=ABUSIVE, confirmed_nudge=True)
+
+    assert comment.status == Comment.Status.PENDING
+    assert Flag.DETECTED_TOXIC in comment.moderation_flags
+    assert comment.toxicity > 0.9
+
+
+def test_a_score_between_nudge_and_hold_publishes_after_the_nudge(article, trusted, settings):
+    settings.NEWSROOM_TOXICITY_NUDGE = 0.0
+    settings.NEWSROOM_TOXICITY_HOLD = 1.01
+
+    with pytest.raises(NudgeRequired):
+        comment_create(article=article, author=trusted, body=CIVIL)
+    comment = comment_create(article=article, author=trusted, body=CIVIL, confirmed_nudge=True)
+
+    assert comment.status == Comment.Status.PUBLISHED
+
+
+def test_the_hold_threshold_is_a_setting(article, trusted, settings):
+    settings.NEWSROOM_TOXICITY_HOLD = 0.0
+
+    comment = comment_create(article=article, author=trusted, body=CIVIL, confirmed_nudge=True)
+
+    assert comment.status == Comment.Status.PENDING
+    assert comment.moderation_flags == [Flag.DETECTED_TOXIC]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["What a scumbag.", "What a SCUMBAG!", "what a scuuumbaaag", "what a 5cumb4g", "a $cumbag"],
+)
+def test_banned_words_reject_with_a_clear_message_even_obfuscated(article, trusted, body):
+    Term.objects.create(text="scumbag", kind=Term.Kind.BANNED)
+
+    with pytest.raises(CommentRejected) as error:
+        comment_create(article=article, author=trusted, body=body)
+
+    assert "not allowed" in error.value.messages[0]
+    assert not Comment.objects.filter(body=body).exists()
+
+
+def test_banned_words_match_on_word_boundaries_only(article, trusted):
+    Term.objects.create(text="ass", kind=Term.Kind.BANNED)
+
+    comment = comment_create(article=article, author=trusted, body="A classic case, as usual.")
+
+    assert comment.status == Comment.Status.PUBLISHED
+
+
+def test_suspect_words_hold_for_review(article, trusted):
+    Term.objects.create(text="traitor", kind=Term.Kind.SUSPECT)
+
+    comment = comment_create(article=article, author=trusted, body="The minister is a TRA1TOR.")
+
+    assert comment.status == Comment.Status.PENDING
+    assert comment.moderation_flags == [Flag.DETECTED_SUSPECT_WORD]
+
+
+def test_word_matching_sees_through_swaps_and_repeats_but_not_into_other_words():
+    pattern = compile_terms(["idiot", "bad apple"])
+
+    assert find_terms(pattern, "You 1d10t") == ["idiot"]
+    assert find_terms(pattern, "iiiidiooot!") == ["iiiidiooot"]
+    assert find_terms(pattern, "one b@d   @pple") == ["bad   apple"]
+    assert find_terms(pattern, "idiotic idiots") == []
+
+
+def test_links_from_a_reader_with_few_approved_comments_are_held(article, settings):
+    settings.NEWSROOM_PREMODERATE_FIRST = 0
+    settings.NEWSROOM_LINKS_MIN_APPROVED = 2
+    reader = UserFactory()
+    CommentFactory(article=article, author=reader)
+
+    held = comment_create(article=article, author=reader, body="See https://example.com/report")
+    plain = comment_create(article=article, author=reader, body="No link in this one.")
+
+    assert held.status == Comment.Status.PENDING
+    assert held.moderation_flags == [Flag.DETECTED_LINKS]
+    assert plain.status == Comment.Status.PUBLISHED
+
+
+def test_links_from_an_established_reader_publish(article, trusted):
+    comment = comment_create(article=article, author=trusted, body="See https://example.com/x")
+
+    assert comment.status == Comment.Status.PUBLISHED
+
+
+def test_a_new_readers_first_comments_are_premoderated_until_n_are_approved(article, settings):
+    settings.NEWSROOM_PREMODERATE_FIRST = 2
+    reader = UserFactory()
+
+    first = comment_create(article=article, author=reader, body="My first comment.")
+    second = comment_create(article=article, author=reader, body="My second comment.")
+    assert [first.status, second.status] == [Comment.Status.PENDING] * 2
+    assert first.moderation_flags == [Flag.DETECTED_NEW_COMMENTER]
+
+    Comment.objects.filter(pk__in=[first.pk, second.pk]).update(status=Comment.Status.PUBLISHED)
+    third = comment_create(article=article, author=reader, body="Now I am trusted.")
+
+    assert third.status == Comment.Status.PUBLISHED
+
+
+def test_every_rule_that_held_a_comment_is_recorded_on_it(article, settings):
+    settings.NEWSROOM_LINKS_MIN_APPROVED = 5
+    Term.objects.create(text="shill", kind=Term.Kind.SUSPECT)
+
+    comment = comment_create(
+        article=article, author=UserFactory(), body="A shill wrote https://example.com"
+    )
+
+    assert comment.moderation_flags == [
+        Flag.DETECTED_SUSPECT_WORD,
+        Flag.DETECTED_LINKS,
+        Flag.DETECTED_NEW_COMMENTER,
+    ]
+
+
+def test_an_edit_runs_the_text_rules_again(article, trusted):
+    comment = comment_create(article=article, author=trusted, body=CIVIL)
+    Term.objects.create(text="traitor", kind=Term.Kind.SUSPECT)
+
+    edited = comment_edit(comment=comment, editor=trusted, body="On second thought: traitor.")
+
+    assert edited.status == Comment.Status.PENDING
+    assert Flag.DETECTED_SUSPECT_WORD in edited.moderation_flags
+
+
+def test_editing_a_held_comment_does_not_publish_it(article, settings):
+    reader = UserFactory()
+    comment = comment_create(article=article, author=reader, body="First words.")
+
+    edited = comment_edit(comment=comment, editor=reader, body="Harmless new words.")
+
+    assert edited.status == Comment.Status.PENDING
+
+
+def test_an_edit_with_a_banned_word_is_refused_and_the_comment_unchanged(article, trusted):
+    comment = comment_create(article=article, author=trusted, body=CIVIL)
+    Term.objects.create(text="scumbag", kind=Term.Kind.BANNED)
+
+    with pytest.raises(ValidationError):
+        comment_edit(comment=comment, editor=trusted, body="You scumbag.")
+
+    comment.refresh_from_db()
+    assert comment.body == CIVIL

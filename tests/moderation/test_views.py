@@ -1,0 +1,328 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from newsroom.discussion.models import Comment
+from newsroom.moderation.models import ModerationAction, ModeratorNote, Report, Sanction
+from newsroom.moderation.services import comment_reject, moderator_note_create
+from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HTTP_HX_REQUEST": "true"}
+ABUSIVE = "You are a pathetic idiot and everyone here is sick of your stupid lies."
+
+
+def moderation_requests(comment):
+    """Every moderation view and action, as (method, url, data)."""
+    pk, author = comment.pk, comment.author_id
+    return [
+        ("get", reverse("moderation:queue"), {}),
+        ("get", reverse("moderation:queue") + "?queue=reported", {}),
+        ("get", reverse("moderation:log"), {}),
+        ("get", reverse("moderation:notes"), {}),
+        ("post", reverse("moderation:notes"), {"article": comment.article_id, "body": "Hi"}),
+        ("post", reverse("moderation:note-withdraw", args=[999]), {}),
+        *[
+            ("post", reverse("moderation:comment-action", args=[pk, action]), {"reason": "spam"})
+            for action in ("approve", "reject", "remove", "feature", "unfeature")
+        ],
+        ("post", reverse("moderation:bulk-action"), {"comments": [pk], "action": "approve"}),
+        ("post", reverse("moderation:reader-sanction", args=[author]), {"kind": "ban"}),
+        ("post", reverse("moderation:reader-sanction", args=[author]), {"kind": "suspend"}),
+    ]
+
+
+def test_anonymous_visitors_get_the_admin_login_on_every_moderation_view(client, article):
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
+
+    for method, url, data in moderation_requests(comment):
+        response = getattr(client, method)(url, data)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("wagtailadmin_login")), url
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.PENDING
+
+
+@pytest.mark.parametrize("role", ["reader", "editor"])
+def test_signed_in_non_moderators_are_refused_every_moderation_view(client, article, role):
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
+    user = UserFactory(is_staff=role == "editor")
+    if role == "editor":
+        user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+
+    for method, url, data in moderation_requests(comment):
+        response = getattr(client, method)(url, data)
+        if role == "editor":
+            assert response.status_code == 403, url
+        else:  # no admin access at all: Wagtail sends them to the admin login
+            assert response.status_code in (302, 403), url
+            assert response.status_code == 403 or "login" in response["Location"], url
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.PENDING
+    assert not ModerationAction.objects.exists()
+    assert not Sanction.objects.exists() and not ModeratorNote.objects.exists()
+
+
+def test_the_moderation_log_cannot_be_edited_from_the_admin(client, moderator):
+    client.force_login(moderator)
+
+    assert client.get("/admin/snippets/moderation/moderationaction/").status_code == 404
+    assert client.get("/django-admin/moderation/moderationaction/").status_code in (302, 404)
+
+
+def test_pending_queue_shows_the_comment_in_context_with_its_signals(client, article, moderator):
+    parent = CommentFactory(article=article, body="The original point.")
+    held = CommentFactory(
+        article=article,
+        parent=parent,
+        status=Comment.Status.PENDING,
+        toxicity=0.97,
+        moderation_flags=["DETECTED_TOXIC", "DETECTED_NEW_COMMENTER"],
+    )
+    client.force_login(moderator)
+
+    html = client.get(reverse("moderation:queue")).content.decode()
+
+    assert f'id="mod-comment-{held.pk}"' in html
+    assert article.title in html and "The original point." in html
+    assert "Toxicity 0.97" in html
+    assert "Toxicity above the hold threshold" in html and "New commenter" in html
+    assert "0 approved · 0 rejected · 0 reported" in html
+    assert 'Pending <span class="mod-count">1</span>' in html
+
+
+def test_reported_queue_lists_reports_with_reasons(client, article, moderator):
+    comment = CommentFactory(article=article)
+    Report.objects.create(comment=comment, reporter=UserFactory(), reason="REPORTED_SPAM")
+    client.force_login(moderator)
+
+    html = client.get(reverse("moderation:queue") + "?queue=reported").content.decode()
+
+    assert f'id="mod-comment-{comment.pk}"' in html and "<strong>Spam</strong> by" in html
+
+
+def test_queues_filter_by_article_and_reader(client, article, moderator, home):
+    other_article = ArticlePageFactory()
+    mine = CommentFactory(article=article, status=Comment.Status.PENDING)
+    CommentFactory(article=other_article, status=Comment.Status.PENDING)
+    client.force_login(moderator)
+
+    by_article = client.get(reverse("moderation:queue") + f"?article={article.pk}")
+    by_reader = client.get(reverse("moderation:queue") + f"?reader={mine.author_id}")
+
+    for response in (by_article, by_reader):
+        items = response.content.decode().count('class="mod-item ')
+        assert items == 1
+
+
+@pytest.mark.parametrize("queue", ["pending", "reported", "recent", "rejected"])
+def test_a_queue_page_takes_the_same_queries_for_2_or_20_comments(
+    client, article, moderator, queue
+):
+    client.force_login(moderator)
+
+    def build(count):
+        for _ in range(count):
+            comment = CommentFactory(
+                article=article,
+                status="rejected" if queue == "rejected" else "pending",
+                parent=CommentFactory(article=article),
+                moderation_flags=["DETECTED_TOXIC"],
+            )
+            Report.objects.create(comment=comment, reporter=UserFactory(), reason="REPORTED_SPAM")
+            Sanction.objects.create(
+                user=comment.author, kind="ban", reason="x", created_by=moderator
+            )
+
+    def measure():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(reverse("moderation:queue") + f"?queue={queue}")
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    build(2)
+    small = measure()
+    build(18)
+    assert small == measure()
+
+
+def test_one_click_approves_from_the_queue(client, article, moderator):
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("moderation:comment-action", args=[comment.pk, "approve"]),
+        {"next": "/admin/moderation/?queue=pending"},
+    )
+
+    assert (
+        response.status_code == 302 and response["Location"] == "/admin/moderation/?queue=pending"
+    )
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.PUBLISHED
+
+
+def test_bulk_reject_with_a_reason(client, article, moderator):
+    comments = CommentFactory.create_batch(3, article=article, status=Comment.Status.PENDING)
+    client.force_login(moderator)
+
+    client.post(
+        reverse("moderation:bulk-action"),
+        {"comments": [c.pk for c in comments[:2]], "action": "reject", "reason": "spam"},
+    )
+
+    statuses = sorted(Comment.objects.values_list("status", flat=True))
+    assert statuses == ["pending", "rejected", "rejected"]
+
+
+def test_the_log_lists_and_filters_actions(client, article, moderator):
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
+    comment_reject(comment=comment, moderator=moderator, reason="spam")
+    moderator_note_create(article=article, moderator=moderator, body="Calm down.")
+    client.force_login(moderator)
+
+    everything = client.get(reverse("moderation:log")).content.decode()
+    rejections = client.get(reverse("moderation:log") + "?action=reject").content.decode()
+
+    assert "It is spam or advertising" in everything and "Calm down." in everything
+    assert "Calm down." not in rejections
+
+
+# The reader's side -------------------------------------------------------------------------
+
+
+def test_a_hostile_comment_is_nudged_once_with_the_text_kept(client, article, trusted):
+    client.force_login(trusted)
+    url = reverse("discussion:comment-create", args=[article.pk])
+
+    nudged = client.post(url, {"body": ABUSIVE}, **HTMX).content.decode()
+
+    assert "may come across as hostile" in nudged
+    assert ABUSIVE in nudged and 'name="confirmed_nudge" value="True"' in nudged
+    assert not Comment.objects.filter(body=ABUSIVE).exists()
+
+    posted = client.post(url, {"body": ABUSIVE, "confirmed_nudge": "True"}, **HTMX)
+
+    assert "Your comment is awaiting review" in posted.content.decode()
+    assert Comment.objects.get(body=ABUSIVE).status == Comment.Status.PENDING
+
+
+def test_a_new_readers_comment_shows_awaiting_review_to_them_only(client, article):
+    reader = UserFactory()
+    client.force_login(reader)
+    client.post(reverse("discussion:comment-create", args=[article.pk]), {"body": "Hello all."})
+
+    assert "Your comment is awaiting review" in client.get(article.url).content.decode()
+    client.logout()
+    assert "Hello all." not in client.get(article.url).content.decode()
+
+
+def test_a_reader_reports_a_comment_and_sees_it_was_received(client, article):
+    comment = CommentFactory(article=article)
+    reporter = UserFactory()
+    client.force_login(reporter)
+    url = reverse("discussion:comment-report", args=[comment.pk])
+
+    assert "Report</a>" in client.get(article.url).content.decode()
+    form = client.get(url, **HTMX).content.decode()
+    response = client.post(url, {"reason": "REPORTED_OFF_TOPIC"}, **HTMX)
+
+    assert "Misinformation" in form
+    assert "your report was received" in response.content.decode()
+    assert Report.objects.get().reporter == reporter
+
+
+def test_the_author_sees_why_their_comment_was_rejected(client, article, moderator):
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
+    comment_reject(comment=comment, moderator=moderator, reason="off_topic")
+
+    client.force_login(comment.author)
+    mine = client.get(article.url).content.decode()
+    client.force_login(UserFactory())
+    theirs = client.get(article.url).content.decode()
+
+    assert "A moderator rejected your comment: It is off topic." in mine
+    assert "It is off topic" not in theirs and comment.body not in theirs
+
+
+def test_moderators_and_staff_have_badges_and_featured_comments_are_pinned(
+    client, article, moderator
+):
+    CommentFactory(article=article, body="Old ordinary comment.")
+    CommentFactory(article=article, author=moderator, body="From the desk.", is_featured=True)
+    CommentFactory(article=article, author=UserFactory(is_staff=True), body="Staff here.")
+
+    html = client.get(article.url).content.decode()
+
+    assert 'comment__badge--moderator">Moderator<' in html
+    assert 'comment__badge--staff">Staff<' in html
+    assert html.index("From the desk.") < html.index("Old ordinary comment.")
+    assert '<span class="comment__featured">Featured</span>' in html
+
+
+def test_moderator_notes_show_above_the_stream(client, article, moderator):
+    CommentFactory(article=article, body="A comment.")
+    moderator_note_create(article=article, moderator=moderator, body="Please stay on topic.")
+
+    html = client.get(article.url).content.decode()
+
+    assert "Note from the moderators" in html
+    assert html.index("Please stay on topic.") < html.index("A comment.")
+
+
+def test_a_closed_discussion_tells_everyone_it_is_closed(client, home):
+    article = ArticlePageFactory(comments_open=False)
+    CommentFactory(article=article, body="Said before closing.")
+
+    html = client.get(article.url).content.decode()
+
+    assert "Said before closing." in html
+    assert "The discussion of this article is closed." in html
+    assert "Login to leave a comment" not in html
+
+
+def test_a_suspended_reader_sees_until_when_instead_of_the_form(client, article, moderator):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from newsroom.moderation.services import reader_suspend
+
+    reader = UserFactory()
+    reader_suspend(
+        reader=reader, moderator=moderator, until=timezone.now() + timedelta(days=2), reason="x"
+    )
+    client.force_login(reader)
+
+    html = client.get(article.url).content.decode()
+
+    assert "suspended from the discussion until" in html
+    assert 'id="comment-form"' not in html
+
+
+def test_moderators_edit_the_word_lists_in_the_admin(client, moderator):
+    client.force_login(moderator)
+
+    response = client.post(
+        "/admin/snippets/moderation/term/add/", {"text": "shill", "kind": "suspect"}
+    )
+
+    assert response.status_code == 302
+    from newsroom.moderation.models import Term
+
+    assert Term.objects.get().text == "shill"
+    assert client.get("/admin/snippets/moderation/term/").status_code == 200
+
+
+def test_an_edit_that_reads_as_hostile_is_nudged_once_with_the_text_kept(client, article, trusted):
+    comment = CommentFactory(article=article, author=trusted, body="A calm first version.")
+    client.force_login(trusted)
+    url = reverse("discussion:comment-edit", args=[comment.pk])
+
+    nudged = client.post(url, {"body": ABUSIVE}, **HTMX).content.decode()
+    saved = client.post(url, {"body": ABUSIVE, "confirmed_nudge": "True"}, **HTMX)
+
+    assert "may come across as hostile" in nudged and "Save anyway" in nudged
+    assert saved.status_code == 200
+    comment.refresh_from_db()
+    assert comment.body == ABUSIVE and comment.status == Comment.Status.PENDING
