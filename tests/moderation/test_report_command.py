@@ -58,3 +58,14 @@ def test_a_file_without_the_header_is_refused(tmp_path):
 
     with pytest.raises(CommandError, match="text,label"):
         run(path)
+
+
+def test_the_newsroom_command_runs_the_report(tmp_path, capsys):
+    from newsroom import cli
+
+    path = tmp_path / "labelled.csv"
+    path.write_text(LABELLED)
+
+    assert cli.main(["moderation-report", str(path), "--thresholds", "0.9"]) == 0
+
+    assert "ROC AUC: 1.000" in capsys.readouterr().out
