@@ -15,7 +15,11 @@ from django.http import HttpRequest
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment, Vote
-from newsroom.discussion.services import commenting_permission, discussion_closed_reason
+from newsroom.discussion.services import (
+    Posting,
+    commenting_permission,
+    discussion_closed_reason,
+)
 from newsroom.moderation.models import MODERATORS_GROUP, ModeratorNote
 
 SORT_ORDERS = {
@@ -54,6 +58,7 @@ class CommentStream:
     sorts: list[tuple[str, str]] = field(default_factory=list)
     notes: list[ModeratorNote] = field(default_factory=list)
     closed_reason: str = ""
+    permission: Posting = field(default_factory=lambda: Posting(False))
 
 
 def sort_or_default(sort: str | None) -> str:
@@ -108,7 +113,8 @@ def comment_stream_for_article(
     replies = (
         list(comments.filter(thread__in=threads).order_by("created_at", "pk")) if threads else []
     )
-    _prepare_all(threads, replies, viewer=viewer, article=article)
+    permission = commenting_permission(user=viewer, article=article)
+    _prepare_all(threads, replies, viewer=viewer, can_post=permission.allowed)
 
     return CommentStream(
         article=article,
@@ -122,6 +128,7 @@ def comment_stream_for_article(
         sorts=list(SORT_LABELS.items()),
         notes=list(ModeratorNote.objects.filter(article=article).shown()[:3]),
         closed_reason=discussion_closed_reason(article),
+        permission=permission,
     )
 
 
@@ -134,13 +141,13 @@ def discussion_context(
     focus=None,
 ) -> dict:
     """What the discussion templates read: the stream and whether this reader may post."""
-    viewer = request.user
+    stream = comment_stream_for_article(
+        article=article, viewer=request.user, sort=sort, offset=offset, focus=focus
+    )
     return {
-        "stream": comment_stream_for_article(
-            article=article, viewer=viewer, sort=sort, offset=offset, focus=focus
-        ),
+        "stream": stream,
         "article": article,
-        "permission": commenting_permission(user=viewer, article=article),
+        "permission": stream.permission,
         "request": request,
     }
 
@@ -154,14 +161,15 @@ def comment_thread_for_viewer(*, comment: Comment, viewer: User) -> Comment:
     thread = comments.filter(Q(pk=root_id) | Q(thread=root_id)).order_by("created_at", "pk")
     everything = list(thread)
     root = next(c for c in everything if c.pk == root_id)
+    can_post = commenting_permission(user=viewer, article=comment.article).allowed
     _prepare_all(
-        [root], [c for c in everything if c.pk != root_id], viewer=viewer, article=comment.article
+        [root], [c for c in everything if c.pk != root_id], viewer=viewer, can_post=can_post
     )
     return next(c for c in everything if c.pk == comment.pk)
 
 
 def _prepare_all(
-    threads: list[Comment], replies: list[Comment], *, viewer: User, article: ArticlePage
+    threads: list[Comment], replies: list[Comment], *, viewer: User, can_post: bool
 ) -> None:
     everything = threads + replies
     votes = (
@@ -173,7 +181,6 @@ def _prepare_all(
         if viewer.is_authenticated and everything
         else {}
     )
-    can_post = commenting_permission(user=viewer, article=article).allowed
     for comment in everything:
         _prepare(comment, viewer=viewer, viewer_vote=votes.get(comment.pk, 0), can_post=can_post)
     _nest(threads, replies)

@@ -59,9 +59,7 @@ def _error_messages(error: Exception) -> list[str]:
 
 def _render_discussion(request, article, *, form=None, errors=(), status=200, **stream_options):
     context = discussion_context(request=request, article=article, **stream_options)
-    context.update(
-        form=form or CommentForm(initial={"sort": context["stream"].sort}), errors=errors
-    )
+    context.update(form=form or CommentForm(), errors=errors)
     if request.htmx:
         return render(request, "discussion/partials/_discussion.html", context, status=status)
     return render(request, "discussion/comment_form_page.html", context, status=status)

@@ -8,14 +8,18 @@ from django.utils.timesince import timesince
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.forms import CommentForm
 from newsroom.discussion.models import Comment
-from newsroom.discussion.selectors import comment_count_for_article, discussion_context
+from newsroom.discussion.selectors import discussion_context
 
 register = template.Library()
 
 
-@register.inclusion_tag("discussion/partials/_discussion.html", takes_context=True)
-def discussion(context, article: ArticlePage) -> dict:
-    """The discussion under an article, in the order and focus the URL asks for."""
+@register.simple_tag(takes_context=True)
+def discussion_for(context, article: ArticlePage) -> dict:
+    """The discussion under an article, in the order and focus the URL asks for.
+
+    Loaded once near the top of the article page, so the header's comment count
+    and the stream below read the same data.
+    """
     request: HttpRequest = context["request"]
     focus_id = request.GET.get("comment", "")
     focus = Comment.objects.filter(pk=int(focus_id)).first() if focus_id.isdigit() else None
@@ -23,13 +27,7 @@ def discussion(context, article: ArticlePage) -> dict:
         request=request, article=article, sort=request.GET.get("sort"), focus=focus
     )
     data["form"] = CommentForm()
-    data["csrf_token"] = context.get("csrf_token")
     return data
-
-
-@register.simple_tag
-def comment_count(article: ArticlePage) -> int:
-    return comment_count_for_article(article)
 
 
 @register.filter
