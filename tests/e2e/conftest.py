@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -38,6 +39,10 @@ def browser() -> Browser:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+        # With Playwright's event loop in this thread, asgiref gives the ORM calls the test
+        # made meanwhile a connection of their own; left open, it keeps PostgreSQL from
+        # dropping the test database at the end.
+        connections.close_all()
 
 
 @pytest.fixture
