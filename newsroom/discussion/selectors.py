@@ -7,6 +7,7 @@ computed here, once, in Python.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -55,10 +56,19 @@ class CommentStream:
     has_more: bool
     next_offset: int
     focus_id: int | None = None
+    pinned: int | None = None
     sorts: list[tuple[str, str]] = field(default_factory=list)
     notes: list[ModeratorNote] = field(default_factory=list)
     closed_reason: str = ""
     permission: Posting = field(default_factory=lambda: Posting(False))
+
+    @property
+    def more_query(self) -> str:
+        """The query string of the next page: same order, and the pinned thread left out."""
+        query = {"sort": self.sort, "offset": self.next_offset}
+        if self.pinned:
+            query["pinned"] = self.pinned
+        return urlencode(query)
 
 
 def sort_or_default(sort: str | None) -> str:
@@ -76,12 +86,14 @@ def comment_stream_for_article(
     sort: str | None = None,
     offset: int = 0,
     focus: Comment | None = None,
+    pinned: int | None = None,
 ) -> CommentStream:
     """One page of threads: top-level comments in the chosen order, each with its replies.
 
     ``focus`` (a linked or just-posted comment) is marked, and its thread is put
     first on the first page when it would not be there otherwise, so a link deep
-    into a busy stream always opens with the comment shown.
+    into a busy stream always opens with the comment shown. That thread is the
+    stream's ``pinned`` one, which the following pages are asked to leave out.
     """
     sort = sort_or_default(sort)
     limit = settings.NEWSROOM_COMMENTS_PER_PAGE
@@ -98,17 +110,24 @@ def comment_stream_for_article(
         top = top.with_ranks(z=settings.NEWSROOM_WILSON_Z)
     # Featured comments are pinned at the top, whatever the order.
     top = top.order_by("-is_featured", *SORT_ORDERS[sort])
-    threads = list(top[offset : offset + limit + 1])
-    has_more = len(threads) > limit
-    threads = threads[:limit]
+    if pinned:
+        top = top.exclude(pk=pinned)
     focus_root_id = (
         (focus.thread_id or focus.pk) if focus and focus.article_id == article.pk else None
     )
-    if focus_root_id and offset == 0 and focus_root_id not in {t.pk for t in threads}:
-        # A linked comment from deep in the stream opens first on the first page.
-        root = comments.filter(pk=focus_root_id).first()
-        if root is not None:
-            threads.insert(0, root)
+    # One row past the page tells whether there is more; a second covers a pinned thread.
+    page = list(top[offset : offset + limit + 2])
+    root = None
+    if focus_root_id and offset == 0 and focus_root_id not in {t.pk for t in page[:limit]}:
+        root = top.filter(pk=focus_root_id).first()
+    if root is not None:
+        # A linked comment from deep in the stream opens first on the first page; later
+        # pages leave its thread out, so "Show more" never shows it twice.
+        pinned = root.pk
+        page = [t for t in page if t.pk != pinned]
+    threads, has_more = page[:limit], len(page) > limit
+    if root is not None:
+        threads.insert(0, root)
 
     replies = (
         list(comments.filter(thread__in=threads).order_by("created_at", "pk")) if threads else []
@@ -125,6 +144,7 @@ def comment_stream_for_article(
         has_more=has_more,
         next_offset=offset + limit,
         focus_id=focus.pk if focus_root_id else None,
+        pinned=pinned,
         sorts=list(SORT_LABELS.items()),
         notes=list(ModeratorNote.objects.filter(article=article).shown()[:3]),
         closed_reason=discussion_closed_reason(article),
@@ -138,11 +158,17 @@ def discussion_context(
     article: ArticlePage,
     sort: str | None = None,
     offset: int = 0,
-    focus=None,
+    focus: Comment | None = None,
+    pinned: int | None = None,
 ) -> dict:
     """What the discussion templates read: the stream and whether this reader may post."""
     stream = comment_stream_for_article(
-        article=article, viewer=request.user, sort=sort, offset=offset, focus=focus
+        article=article,
+        viewer=request.user,
+        sort=sort,
+        offset=offset,
+        focus=focus,
+        pinned=pinned,
     )
     return {
         "stream": stream,

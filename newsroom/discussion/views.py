@@ -109,12 +109,17 @@ def comment_list(request: HttpRequest, article_id: int) -> HttpResponse:
     article = _article(article_id)
     try:
         offset = int(request.GET.get("offset", 0))
+        pinned = int(request.GET["pinned"]) if request.GET.get("pinned") else None
     except ValueError:
-        return HttpResponseBadRequest("The offset must be a whole number.")
+        return HttpResponseBadRequest("The offset and the pinned comment must be whole numbers.")
     if offset < 0:
         return HttpResponseBadRequest("The offset must not be negative.")
     context = discussion_context(
-        request=request, article=article, sort=request.GET.get("sort"), offset=offset
+        request=request,
+        article=article,
+        sort=request.GET.get("sort"),
+        offset=offset,
+        pinned=pinned,
     )
     template = (
         "discussion/partials/_threads.html" if request.htmx else "discussion/comment_list.html"

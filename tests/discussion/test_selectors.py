@@ -121,6 +121,31 @@ def test_a_linked_comment_deep_in_the_stream_is_shown_first(article):
     assert len({c.pk for c in stream.threads}) == len(stream.threads)
 
 
+def test_show_more_after_a_linked_thread_leaves_it_out(article):
+    comments = [comment_at(article, minutes) for minutes in range(80, 0, -1)]
+    deep_reply = comment_at(article, 0, parent=comments[70])
+
+    first = comment_stream_for_article(article=article, viewer=AnonymousUser(), focus=deep_reply)
+    rest = comment_stream_for_article(
+        article=article, viewer=AnonymousUser(), offset=first.next_offset, pinned=first.pinned
+    )
+
+    assert first.pinned == comments[70].pk
+    assert f"pinned={comments[70].pk}" in first.more_query
+    shown = [t.pk for t in first.threads + rest.threads]
+    assert sorted(shown) == sorted(c.pk for c in comments)
+    assert len(set(shown)) == 80 and not rest.has_more
+
+
+def test_a_linked_thread_just_past_the_page_does_not_promise_more(article):
+    comments = [comment_at(article, minutes) for minutes in range(51, 0, -1)]
+
+    first = comment_stream_for_article(article=article, viewer=AnonymousUser(), focus=comments[50])
+
+    assert [t.pk for t in first.threads] == [comments[50].pk] + [c.pk for c in comments[:50]]
+    assert not first.has_more
+
+
 def test_rejected_and_pending_comments_are_hidden_except_pending_from_their_author(article):
     author = UserFactory()
     comment_at(article, 10, status=Comment.Status.REJECTED)

@@ -329,9 +329,9 @@ def test_show_more_loads_the_next_fifty_in_place_or_as_a_page(client, article):
     assert "<html" in page and page.count('class="comment comment--depth-1') == 10
 
 
-@pytest.mark.parametrize("offset", ["abc", "-5"])
-def test_a_bad_offset_is_a_400(client, article, offset):
-    response = client.get(reverse("discussion:comment-list", args=[article.pk]), {"offset": offset})
+@pytest.mark.parametrize("query", [{"offset": "abc"}, {"offset": "-5"}, {"pinned": "x"}])
+def test_a_bad_page_query_is_a_400(client, article, query):
+    response = client.get(reverse("discussion:comment-list", args=[article.pk]), query)
 
     assert response.status_code == 400
 
@@ -344,6 +344,20 @@ def test_permalink_opens_the_article_with_the_comment_shown(client, article):
 
     assert response.url == f"{article.url}?comment={comments[-1].pk}#comment-{comments[-1].pk}"
     assert f'id="comment-{comments[-1].pk}"' in page
+
+
+def test_show_more_after_a_permalink_does_not_repeat_the_linked_comment(client, article):
+    comments = CommentFactory.create_batch(55, article=article)
+    linked = comments[-1]
+
+    page = client.get(article.url, {"comment": linked.pk}).content.decode()
+    more_url = unescape(re.search(r'hx-get="([^"]*offset=[^"]*)"', page).group(1))
+    more = client.get(more_url, **HTMX).content.decode()
+
+    assert f"pinned={linked.pk}" in more_url
+    assert page.count(f'id="comment-{linked.pk}"') == 1
+    assert f'id="comment-{linked.pk}"' not in more
+    assert more.count('class="comment comment--depth-1') == 4
 
 
 def test_sort_order_is_in_the_url(client, article):
