@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "newsroom.core.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -232,6 +233,9 @@ NEWSROOM_RIGHTS_HOLDER = os.environ.get("NEWSROOM_RIGHTS_HOLDER", WAGTAIL_SITE_N
 NEWSROOM_USAGE_TERMS = (
     "This article may be shared by link. It may not be republished in full without permission."
 )
+# Anonymous readers get stored pages, replaced as soon as what they show changes (see
+# newsroom/core/page_cache.py); this bounds only relative times. 0 turns the cache off.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 # Discussion
 NEWSROOM_COMMENTS_PER_PAGE = 50  # top-level comments, with their replies
 NEWSROOM_COMMENT_SORTS = ("oldest", "newest", "best", "controversial")

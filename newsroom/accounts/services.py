@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from newsroom.accounts.models import User
+from newsroom.core import page_cache
 
 
 def _unique_slug(name: str, *, user: User) -> str:
@@ -30,6 +31,7 @@ def user_set_display_name(*, user: User, display_name: str) -> User:
         from django.core.exceptions import ValidationError
 
         raise ValidationError({"display_name": "That display name is taken."}) from error
+    page_cache.site_changed()  # the name shows beside the reader's comments
     return user
 
 
@@ -54,4 +56,5 @@ def account_delete(*, user: User) -> User:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    page_cache.site_changed()  # their comments lose the name
     return user

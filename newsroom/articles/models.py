@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from newsroom.articles.blocks import ArticleBodyBlock
+from newsroom.core import page_cache
 
 NOTICE_PLACEHOLDERS = {"year", "holder"}
 
@@ -85,7 +86,21 @@ class Source(index.Indexed, models.Model):
         return RightsNotice(notice=notice, usage_terms=self.usage_terms)
 
 
-class HomePage(Page):
+class CachedForReadersMixin:
+    """A page whose copy for anonymous readers the page cache may keep and share."""
+
+    def page_cache_article_id(self) -> int | None:
+        """The article whose own changes (votes, notes) also date this page, if any."""
+        return None
+
+    def serve(self, request, *args, **kwargs):
+        # Read before rendering: a change that lands meanwhile makes this copy stale at once.
+        versions = page_cache.current_versions(article_id=self.page_cache_article_id())
+        response = super().serve(request, *args, **kwargs)
+        return page_cache.mark_cacheable(response, versions)
+
+
+class HomePage(CachedForReadersMixin, Page):
     intro = models.CharField(max_length=250, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -104,7 +119,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(CachedForReadersMixin, Page):
     intro = models.CharField(max_length=250, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -154,7 +169,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedForReadersMixin, Page):
     standfirst = models.TextField(
         blank=True, max_length=400, help_text="One or two sentences under the headline."
     )
@@ -249,6 +264,9 @@ class ArticlePage(Page):
         if self.source:
             return self.source.rights_notice(year)
         return house_rights_notice(year)
+
+    def page_cache_article_id(self) -> int | None:
+        return self.pk
 
     def get_context(self, request, *args, **kwargs):
         from newsroom.articles.selectors import more_in_section

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class DiscussionConfig(AppConfig):
     name = "newsroom.discussion"
     label = "discussion"
+
+    def ready(self) -> None:
+        from newsroom.discussion import signals
+
+        signals.connect()

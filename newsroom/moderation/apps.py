@@ -5,3 +5,8 @@ class ModerationConfig(AppConfig):
     name = "newsroom.moderation"
     label = "moderation"
     verbose_name = "Moderation"
+
+    def ready(self) -> None:
+        from newsroom.moderation import signals
+
+        signals.connect()
