@@ -10,34 +10,22 @@ cache, and signed in), and the time per vote and per comment post. Run it by han
 """
 
 import argparse
-import os
-import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("NEWSROOM_VAR_DIR", tempfile.mkdtemp(prefix="newsroom-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+from harness import database_prepare, report, section_build  # configures Django first
 
-import django
+# isort: split
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count, Q
+from django.test import Client
+from wagtail.rich_text import RichText
 
-django.setup()
-
-from allauth.account.models import EmailAddress  # noqa: E402
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db.models import Count, Q  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-from wagtail.models import Page, Site  # noqa: E402
-from wagtail.rich_text import RichText  # noqa: E402
-
-from newsroom.accounts.models import User  # noqa: E402
-from newsroom.articles.models import ArticlePage, HomePage, SectionPage  # noqa: E402
-from newsroom.discussion.models import Comment, Vote  # noqa: E402
+from newsroom.accounts.models import User
+from newsroom.articles.models import ArticlePage
+from newsroom.discussion.models import Comment, Vote
 
 COMMENTS = 5_000
 VOTES = 50_000
@@ -45,14 +33,7 @@ VOTERS = 500
 
 
 def build() -> tuple[ArticlePage, list[User]]:
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Bench", slug="bench-home"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "testserver", "root_page": home}
-    )
-    section = home.add_child(instance=SectionPage(title="Politics", slug="politics"))
-    section.save_revision().publish()
-    article = section.add_child(
+    article = section_build().add_child(
         instance=ArticlePage(
             title="A busy story",
             slug="busy",
@@ -132,27 +113,19 @@ def timed(call, repeat: int) -> tuple[list[float], int]:
     return times, size
 
 
-def report(label: str, times: list[float], size: int | None = None) -> None:
-    ordered = sorted(times)
-    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    extra = f", HTML {size / 1024:.0f} KiB" if size is not None else ""
-    print(f"{label:<34} median {statistics.median(times):7.1f} ms, p95 {p95:7.1f} ms{extra}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=30, help="page requests per case")
     parser.add_argument("--writes", type=int, default=200, help="votes and posts to time")
     options = parser.parse_args()
 
-    setup_test_environment()
-    call_command("migrate", interactive=False, verbosity=0)
+    database_prepare()
     call_command("collectstatic", interactive=False, verbosity=0)
     started = time.perf_counter()
     article, users = build()
     print(
         f"built {Comment.objects.count():,} comments and {Vote.objects.count():,} votes "
-        f"in {time.perf_counter() - started:.1f} s on {django.db.connection.vendor}"
+        f"in {time.perf_counter() - started:.1f} s on {connection.vendor}"
     )
 
     anonymous = Client()

@@ -9,36 +9,23 @@ pages with 10,000 pending comments, with their query counts. Run it by hand:
     .venv/bin/python benchmarks/moderation.py     # SQLite in a temporary folder
 """
 
-import os
-import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("NEWSROOM_VAR_DIR", tempfile.mkdtemp(prefix="newsroom-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+from harness import database_prepare, report, section_build  # configures Django first
 
-import django
+# isort: split
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from wagtail.models import Page, Site  # noqa: E402
-from wagtail.rich_text import RichText  # noqa: E402
-
-from newsroom.accounts.models import User  # noqa: E402
-from newsroom.articles.models import ArticlePage, HomePage, SectionPage  # noqa: E402
-from newsroom.discussion.models import Comment  # noqa: E402
-from newsroom.moderation.models import MODERATORS_GROUP, Report  # noqa: E402
-from newsroom.moderation.toxicity import toxicity_score, toxicity_scores  # noqa: E402
+from newsroom.accounts.models import User
+from newsroom.articles.models import ArticlePage
+from newsroom.discussion.models import Comment
+from newsroom.moderation.models import MODERATORS_GROUP, Report
+from newsroom.moderation.toxicity import toxicity_score, toxicity_scores
 
 PENDING = 10_000
 READERS = 1_000
@@ -65,7 +52,7 @@ def bench_scoring() -> None:
         start = time.perf_counter()
         toxicity_score(text)
         times.append((time.perf_counter() - start) * 1000)
-    print(f"scoring one comment (median of {SCORED:,})   {statistics.median(times):7.2f} ms")
+    report(f"scoring one comment (each of {SCORED:,})", times)
     start = time.perf_counter()
     toxicity_scores(texts)
     batch = (time.perf_counter() - start) * 1000
@@ -73,13 +60,7 @@ def bench_scoring() -> None:
 
 
 def build() -> User:
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Bench", slug="bench-home"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "testserver", "root_page": home}
-    )
-    section = home.add_child(instance=SectionPage(title="Politics", slug="politics"))
-    section.save_revision().publish()
+    section = section_build()
     articles = []
     for n in range(10):
         article = section.add_child(
@@ -138,16 +119,15 @@ def bench_queue(moderator: User) -> None:
                 response = client.get(url)
                 times.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200
-        p95 = sorted(times)[18]
-        print(
-            f"queue {queue:<9} ({PENDING:,} pending)  median {statistics.median(times):7.1f} ms, "
-            f"p95 {p95:7.1f} ms, {len(queries.captured_queries)} queries"
+        report(
+            f"queue {queue} ({PENDING:,} pending)",
+            times,
+            extra=f", {len(queries.captured_queries)} queries",
         )
 
 
 def main() -> None:
-    setup_test_environment()
-    call_command("migrate", interactive=False, verbosity=0)
+    database_prepare()
     bench_scoring()
     # The admin's static files come from the finders: no collectstatic manifest needed.
     storages = {

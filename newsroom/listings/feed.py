@@ -23,26 +23,9 @@ from pathlib import Path
 from newsroom.listings.models import Listing, PropertyType, Structure
 from newsroom.listings.prefectures import prefecture_from_text
 
-COLUMNS = (
-    "id",
-    "title",
-    "property_type",
-    "prefecture",
-    "city",
-    "station",
-    "walk_minutes",
-    "price_yen",
-    "gross_yield",
-    "year_built",
-    "structure",
-    "building_area_m2",
-    "land_area_m2",
-    "units",
-    "description",
-    "photos",
-    "url",
-    "status",
-)
+# The feed names the two areas by their unit; every other column is the Listing field itself.
+COLUMN_FOR_FIELD = {"building_area": "building_area_m2", "land_area": "land_area_m2"}
+COLUMNS = ("id", *(COLUMN_FOR_FIELD.get(field, field) for field in Listing.FEED_FIELDS))
 REQUIRED_COLUMNS = ("id", "title", "property_type", "prefecture", "city", "price_yen")
 MAX_PHOTOS = 20
 MAX_PRICE_YEN = 10**15  # a thousand trillion yen: anything above is a typo
