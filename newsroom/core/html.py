@@ -21,6 +21,9 @@ _markdown = MarkdownIt("zero", {"html": False, "breaks": True}).enable(
     ["emphasis", "link", "autolink", "blockquote", "newline", "escape"]
 )
 _TAG = re.compile(r"<[^>]+>")
+# Where a paragraph, line or quote ends the words part; inline tags (links, emphasis) sit
+# inside words' runs and leave no gap: "<a>Tom</a>, you" reads "Tom, you".
+_BREAKING_TAG = re.compile(r"</?(?:p|br|blockquote)\b[^>]*>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -42,4 +45,5 @@ def sanitise_html(html: str) -> str:
 
 def plain_text(html: str) -> str:
     """The visible text of sanitised HTML, whitespace folded: what a reader can quote."""
-    return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
+    text = _TAG.sub("", _BREAKING_TAG.sub(" ", html))
+    return _SPACE.sub(" ", unescape(text)).strip()

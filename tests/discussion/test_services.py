@@ -138,10 +138,8 @@ def test_reply_to_a_comment_on_another_article_is_refused(article, home):
 
 def test_quote_stores_the_reference_and_the_quoted_sentence_with_an_ellipsis(article):
     original = CommentFactory(
-        article=article, body="The talks went well. But the details are vague.", body_html=""
+        article=article, body="The talks went well. But the details are vague."
     )
-    original.body_html = "<p>The talks went well. But the details are vague.</p>"
-    original.save()
 
     reply = comment_create(
         article=article,
@@ -174,6 +172,20 @@ def test_a_quote_must_be_text_of_the_quoted_comment(article):
             quoted=original,
             quoted_text="View all Politics articles",
         )
+
+
+def test_a_quote_may_run_across_a_link_in_the_original(article):
+    original = CommentFactory(article=article, body="[Tom](https://example.com/), you are wrong.")
+
+    reply = comment_create(
+        article=article,
+        author=UserFactory(),
+        body="Harsh.",
+        quoted=original,
+        quoted_text="Tom, you",
+    )
+
+    assert reply.quoted_text == "Tom, you…"
 
 
 def test_quote_survives_edits_of_the_original(article):
