@@ -4,8 +4,13 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from newsroom.listings.sitemaps import ListingSitemap
+
+SITEMAPS = {"pages": PageSitemap, "listings": ListingSitemap}
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -15,7 +20,7 @@ urlpatterns = [
     path("members/", include("newsroom.accounts.urls")),
     path("discussion/", include("newsroom.discussion.urls")),
     path("listings/", include("newsroom.listings.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 if settings.NEWSROOM_SERVE_MEDIA:

@@ -259,3 +259,15 @@ def test_a_listing_page_takes_the_same_queries_whatever_its_history(
         assert client.get(listing.get_absolute_url()).status_code == 200
 
     assert len(changed.captured_queries) == len(fresh.captured_queries)
+
+
+def test_the_sitemap_lists_articles_and_listings_on_the_market(client, home):
+    article = ArticlePageFactory()
+    on_sale = ListingFactory()
+    sold = ListingFactory(status="sold")
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert f"<loc>{article.full_url}</loc>" in xml
+    assert f"<loc>http://testserver{on_sale.get_absolute_url()}</loc>" in xml
+    assert sold.get_absolute_url() not in xml
