@@ -48,3 +48,10 @@ class AccountDeleteForm(forms.Form):
         if self.cleaned_data["confirm"].strip().lower() != "delete my account":
             raise ValidationError('Type "delete my account" to confirm.')
         return self.cleaned_data["confirm"]
+
+
+class EmailSettingsForm(forms.Form):
+    notify_replies = forms.BooleanField(
+        label="Email me when someone replies to or quotes one of my comments",
+        required=False,
+    )

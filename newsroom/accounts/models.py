@@ -17,6 +17,10 @@ class User(AbstractUser):
     display_name = models.CharField(max_length=30, null=True, blank=True)  # noqa: DJ001
     slug = models.SlugField(max_length=40, null=True, blank=True, unique=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
+    notify_replies = models.BooleanField(
+        default=True,
+        help_text="Email the reader when someone replies to or quotes one of their comments.",
+    )
 
     class Meta:
         constraints = [

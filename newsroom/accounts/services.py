@@ -36,6 +36,14 @@ def user_set_display_name(*, user: User, display_name: str) -> User:
 
 
 @transaction.atomic
+def user_set_notify_replies(*, user: User, notify_replies: bool) -> User:
+    """Switch the emails about replies to and quotes of the reader's comments on or off."""
+    user.notify_replies = notify_replies
+    user.save(update_fields=["notify_replies"])
+    return user
+
+
+@transaction.atomic
 def account_delete(*, user: User) -> User:
     """Anonymise the account: comments and votes stay, the person behind them does not.
 

@@ -2,13 +2,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 
-from newsroom.accounts.forms import AccountDeleteForm
+from newsroom.accounts.forms import AccountDeleteForm, EmailSettingsForm
 from newsroom.accounts.models import User
-from newsroom.accounts.services import account_delete
+from newsroom.accounts.services import account_delete, user_set_notify_replies
+from newsroom.discussion.notifications import unsubscribe_token_read
 from newsroom.discussion.selectors import comments_by_member
 
 MEMBER_COMMENTS_PER_PAGE = 20
@@ -36,3 +39,44 @@ def account_delete_view(request: HttpRequest) -> HttpResponse:
         return redirect(settings.LOGIN_REDIRECT_URL)
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/account_delete.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_settings(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = EmailSettingsForm(request.POST)
+        if form.is_valid():
+            notify = form.cleaned_data["notify_replies"]
+            user_set_notify_replies(user=request.user, notify_replies=notify)
+            messages.success(
+                request,
+                "We will email you when someone answers your comments."
+                if notify
+                else "We will no longer email you when someone answers your comments.",
+            )
+            return redirect("accounts:account-settings")
+    else:
+        form = EmailSettingsForm(initial={"notify_replies": request.user.notify_replies})
+    return render(request, "accounts/account_settings.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def notifications_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in every reply email: GET asks to confirm, POST switches the emails off.
+
+    No sign-in needed: the signed token names the reader. A GET changes nothing,
+    because mail scanners open links.
+    """
+    try:
+        reader = User.objects.filter(pk=unsubscribe_token_read(token=token)).first()
+    except signing.BadSignature:
+        reader = None
+    if reader is None:
+        return render(
+            request, "accounts/notifications_unsubscribe.html", {"invalid": True}, status=400
+        )
+    done = request.method == "POST"
+    if done:
+        user_set_notify_replies(user=reader, notify_replies=False)
+    return render(request, "accounts/notifications_unsubscribe.html", {"done": done})

@@ -170,8 +170,10 @@ def _first_sentence(text: str) -> str:
 
 def _reader(reader: Reader) -> User:
     email = f"{reader.key}@newsroom.invalid"
+    # Invented readers at a reserved domain: no reply emails (a real reader who signs up
+    # in the demo gets them, printed on the console).
     user = User.objects.create_user(
-        username=f"demo-{reader.key}", email=email, password=READER_PASSWORD
+        username=f"demo-{reader.key}", email=email, password=READER_PASSWORD, notify_replies=False
     )
     user_set_display_name(user=user, display_name=reader.display_name)
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)

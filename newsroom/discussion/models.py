@@ -181,3 +181,26 @@ class Vote(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.voter} {self.value:+d} on comment {self.comment_id}"
+
+
+class ReplyNotification(TimeStampedModel):
+    """The ledger of reply emails: one per answer per reader, whatever happens to the answer.
+
+    An answer can become visible more than once (approved, hidden by reports, approved
+    again), and a task backend may run a task twice; the constraint keeps it to one email.
+    """
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "recipient"], name="reply_notification_once_per_recipient"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.comment_id} notified to {self.recipient_id}"

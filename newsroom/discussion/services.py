@@ -15,6 +15,7 @@ from newsroom.articles.models import ArticlePage
 from newsroom.core.html import plain_text, render_comment
 from newsroom.discussion.mentions import link_mentions
 from newsroom.discussion.models import MAX_DEPTH, Comment, Vote
+from newsroom.discussion.tasks import reply_notifications_enqueue
 from newsroom.moderation.pipeline import Submission, moderate
 from newsroom.moderation.services import active_sanction
 
@@ -133,6 +134,8 @@ def comment_create(
     comment.moderation_flags = outcome.flags
     comment.toxicity = outcome.toxicity
     comment.save()
+    if comment.status == Comment.Status.PUBLISHED:
+        reply_notifications_enqueue(comment=comment)
     return comment
 
 

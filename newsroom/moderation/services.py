@@ -14,6 +14,7 @@ from django.utils import timezone
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment
+from newsroom.discussion.tasks import reply_notifications_enqueue
 from newsroom.moderation.models import (
     MODERATORS_GROUP,
     Flag,
@@ -75,11 +76,14 @@ def comment_approve(*, comment: Comment, moderator: User) -> Comment:
     comment = _locked(comment)
     if comment.status == Comment.Status.DELETED_BY_AUTHOR:
         raise ValidationError("The author deleted this comment.")
+    newly_visible = comment.status != Comment.Status.PUBLISHED
     comment.status = Comment.Status.PUBLISHED
     comment.rejection_reason = ""
     comment.save(update_fields=["status", "rejection_reason", "updated_at"])
     _resolve_reports(comment)
     _log(actor=moderator, action=Action.APPROVE, comment=comment)
+    if newly_visible:
+        reply_notifications_enqueue(comment=comment)
     return comment
 
 

@@ -152,3 +152,20 @@ def test_deleted_accounts_have_no_member_page(client):
     account_delete(user=reader)
 
     assert client.get("/members/vanishing/").status_code == 404
+
+
+def test_the_account_page_is_in_the_header_and_leads_to_every_account_action(client, home):
+    client.force_login(UserFactory(slug="mika-r"))
+    settings_url = reverse("accounts:account-settings")
+
+    home_page = client.get("/").content.decode()
+    account_page = client.get(settings_url).content.decode()
+
+    assert f'<a href="{settings_url}">Account</a>' in home_page
+    for url in (
+        reverse("accounts:member-detail", args=["mika-r"]),
+        reverse("account_email"),
+        reverse("account_change_password"),
+        reverse("accounts:account-delete"),
+    ):
+        assert f'href="{url}"' in account_page

@@ -1,0 +1,154 @@
+"""Reply notifications: who is told that someone answered them, and what the email says.
+
+No queries and no sending here: the task in newsroom.discussion.tasks reads the rows,
+then asks these functions whom to email and builds the messages from their answers.
+"""
+
+import email.message
+import email.policy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.headerregistry import HeaderRegistry, UnstructuredHeader
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from newsroom.accounts.models import User
+from newsroom.core.html import plain_text
+from newsroom.discussion.models import Comment
+
+EXCERPT_CHARS = 300
+# Only unsubscribe links carry this salt, so no other signed value can stand in for one.
+UNSUBSCRIBE_SALT = "newsroom.discussion.reply-notifications.unsubscribe"
+
+
+class _UnfoldedHeader(UnstructuredHeader):
+    """A header written on one line, however long (RFC 5322 allows 998 characters).
+
+    The standard library folds a long unbroken URL into RFC 2047 encoded words
+    (CPython gh-85725); mail clients do not decode those in List-Unsubscribe, so the
+    link would be lost.
+    """
+
+    def fold(self, *, policy: email.policy.Policy) -> str:
+        return f"{self.name}: {self}{policy.linesep}"
+
+
+_HEADERS = HeaderRegistry()
+_HEADERS.map_to_type("list-unsubscribe", _UnfoldedHeader)
+
+
+class ReplyNotificationEmail(EmailMessage):
+    """An EmailMessage whose List-Unsubscribe header stays on one line, whatever the mailer."""
+
+    def message(
+        self, *, policy: email.policy.Policy = email.policy.default
+    ) -> email.message.EmailMessage:
+        return super().message(policy=policy.clone(header_factory=_HEADERS))
+
+
+@dataclass(frozen=True)
+class ReplyRecipient:
+    """A reader to tell about an answer, and how they were answered."""
+
+    user: User
+    email: str
+    replied: bool
+    quoted: bool
+
+    @property
+    def action(self) -> str:
+        if self.replied and self.quoted:
+            return "replied to and quoted your comment"
+        return "replied to your comment" if self.replied else "quoted your comment"
+
+
+def answered_author_ids(*, comment: Comment) -> set[int]:
+    """The authors of the comments this one answers (replies to or quotes)."""
+    answered = (comment.in_reply_to, comment.quoted)
+    return {other.author_id for other in answered if other is not None}
+
+
+def reply_recipients(*, comment: Comment, addresses: Mapping[int, str]) -> list[ReplyRecipient]:
+    """The readers to email about a published answer, each once.
+
+    ``addresses`` maps reader ids to their verified primary email address; a reader
+    without one is not emailed. Neither is the answer's own author, a deleted or
+    deactivated account, a reader who opted out, or the author of an answered comment
+    that is gone (deleted by its author or taken down).
+    """
+    if comment.status != Comment.Status.PUBLISHED:
+        return []
+
+    def answered_author(other: Comment | None) -> User | None:
+        if other is None or other.is_gone or other.author_id == comment.author_id:
+            return None
+        return other.author
+
+    # in_reply_to, not parent: past the deepest level the parent is not the comment answered.
+    replied_to = answered_author(comment.in_reply_to)
+    quoted = answered_author(comment.quoted)
+    recipients = []
+    for user in {user.pk: user for user in (replied_to, quoted) if user is not None}.values():
+        address = addresses.get(user.pk)
+        if user.anonymised_at or not user.is_active or not user.notify_replies or not address:
+            continue
+        recipients.append(
+            ReplyRecipient(
+                user=user,
+                email=address,
+                replied=user == replied_to,
+                quoted=user == quoted,
+            )
+        )
+    return recipients
+
+
+def unsubscribe_token_make(*, user: User) -> str:
+    """A link token that stops reply emails to this reader; it does not expire."""
+    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_token_read(*, token: str) -> int:
+    """The reader id in an unsubscribe token; raises signing.BadSignature if forged."""
+    user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    if not isinstance(user_id, int):
+        raise signing.BadSignature("An unsubscribe token holds a reader id.")
+    return user_id
+
+
+def reply_notification_message(
+    *, comment: Comment, recipient: ReplyRecipient, base_url: str
+) -> ReplyNotificationEmail:
+    """The plain-text email telling ``recipient`` about ``comment``; ``base_url`` is the site's.
+
+    Plain text only: the excerpt is the answer's visible text, so nothing a reader
+    typed can become markup in another reader's mail client.
+    """
+    base_url = base_url.rstrip("/")
+    unsubscribe_url = base_url + reverse(
+        "accounts:notifications-unsubscribe",
+        kwargs={"token": unsubscribe_token_make(user=recipient.user)},
+    )
+    context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "recipient_name": recipient.user.display_name or "reader",
+        "author_name": comment.author.public_name or "A former reader",
+        "action": recipient.action,
+        "article_title": comment.article.title,
+        "excerpt": Truncator(plain_text(comment.body_html)).chars(EXCERPT_CHARS),
+        "answer_url": base_url + comment.get_absolute_url(),
+        "unsubscribe_url": unsubscribe_url,
+        "settings_url": base_url + reverse("accounts:account-settings"),
+    }
+    subject = render_to_string("discussion/email/reply_notification_subject.txt", context)
+    return ReplyNotificationEmail(
+        subject=" ".join(subject.split()),  # one line: a header cannot hold a line break
+        body=render_to_string("discussion/email/reply_notification_body.txt", context),
+        to=[recipient.email],
+        headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "Auto-Submitted": "auto-generated"},
+    )

@@ -1,0 +1,83 @@
+"""Reply notifications as a Django task, queued once the answer is committed.
+
+The task takes the answer's id only and reads everything again when it runs, so an
+answer taken down or deleted in between sends nothing, and an opt-out made in
+between is respected.
+"""
+
+from functools import partial
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.mail import mailers
+from django.db import IntegrityError, transaction
+from django.tasks import task
+
+from newsroom.discussion.models import Comment, ReplyNotification
+from newsroom.discussion.notifications import (
+    answered_author_ids,
+    reply_notification_message,
+    reply_recipients,
+)
+
+
+def reply_notifications_enqueue(*, comment: Comment) -> None:
+    """Queue the emails about a newly visible answer for after the transaction commits.
+
+    Called inside the service's transaction: a worker must not read the answer before
+    it is committed, and a rolled-back answer must send nothing. ``robust``: a queue that
+    is down costs the emails, not the reader's posted comment.
+    """
+    if comment.in_reply_to_id is None and comment.quoted_id is None:
+        return
+    transaction.on_commit(
+        partial(reply_notifications_send.enqueue, comment_id=comment.pk), robust=True
+    )
+
+
+def _claimed(*, comment: Comment, recipient_id: int) -> bool:
+    """Record the email before sending it; False if it was already sent (or is being sent)."""
+    try:
+        with transaction.atomic():
+            ReplyNotification.objects.create(comment=comment, recipient_id=recipient_id)
+    except IntegrityError:
+        return False
+    return True
+
+
+@task
+def reply_notifications_send(*, comment_id: int) -> int:
+    """Email the readers a published comment answers; the number of emails sent."""
+    comment = (
+        Comment.objects.select_related("author", "article", "in_reply_to__author", "quoted__author")
+        .filter(pk=comment_id, status=Comment.Status.PUBLISHED)
+        .first()
+    )
+    if comment is None:
+        return 0
+    addresses = dict(
+        EmailAddress.objects.filter(
+            user_id__in=answered_author_ids(comment=comment), primary=True, verified=True
+        ).values_list("user_id", "email")
+    )
+    recipients = [
+        recipient
+        for recipient in reply_recipients(comment=comment, addresses=addresses)
+        if _claimed(comment=comment, recipient_id=recipient.user.pk)
+    ]
+    if not recipients:
+        return 0
+    # SITE_URL, the public address: the Site row says localhost:80 in the demo.
+    base_url = settings.WAGTAILADMIN_BASE_URL
+    messages = [
+        reply_notification_message(comment=comment, recipient=recipient, base_url=base_url)
+        for recipient in recipients
+    ]
+    try:
+        return mailers.default.send_messages(messages)
+    except Exception:
+        # Nothing went out that we know of: release the claims so that a retry sends.
+        ReplyNotification.objects.filter(
+            comment=comment, recipient_id__in=[recipient.user.pk for recipient in recipients]
+        ).delete()
+        raise
