@@ -2,6 +2,7 @@
 
 newsroom demo    migrate, collect static files, load the demo content, serve
 newsroom serve   serve the site with granian, publishing scheduled pages every minute
+newsroom worker  run queued background tasks (with TASKS_BACKEND=database)
 newsroom manage  any Django management command (newsroom manage createsuperuser)
 newsroom import-listings FILE [--full]   import a listings feed (--help for the options)
 newsroom moderation-report FILE.csv      how the moderation rules treat labelled comments
@@ -23,7 +24,9 @@ def _setup_django() -> None:
 
 
 def serve(host: str, port: int, workers: int) -> int:
-    """Run granian in a child process; this process runs Wagtail's scheduled publishing."""
+    """Run granian, and the task worker when tasks are queued in the database, in child
+    processes; this process runs Wagtail's scheduled publishing."""
+    from django.conf import settings
     from django.core.management import call_command
 
     server = subprocess.Popen(
@@ -33,6 +36,9 @@ def serve(host: str, port: int, workers: int) -> int:
             "newsroom.wsgi:application",
         ]
     )  # fmt: skip
+    children = [server]
+    if settings.TASKS_BACKEND == "database":
+        children.append(subprocess.Popen([sys.executable, "-m", "newsroom.cli", "worker"]))
     print(f"Serving the site on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     try:
         while server.poll() is None:
@@ -42,9 +48,12 @@ def serve(host: str, port: int, workers: int) -> int:
             except subprocess.TimeoutExpired:
                 continue
     except KeyboardInterrupt:
-        server.terminate()
-        server.wait(timeout=10)
         return 0
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+                child.wait(timeout=10)
     return server.returncode
 
 
@@ -59,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--host", default="127.0.0.1")
         command.add_argument("--port", type=int, default=8000)
         command.add_argument("--workers", type=int, default=1)
+    # Its options are db_worker's own (newsroom worker --help).
+    commands.add_parser("worker", add_help=False, help="run queued background tasks")
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
     # Its options are the management command's own (newsroom import-listings --help).
@@ -69,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         "moderation-report", add_help=False, help="held shares and ROC AUC for FILE.csv"
     )
     options, extra = parser.parse_known_args(argv)
-    if extra and options.command not in ("import-listings", "moderation-report"):
+    if extra and options.command not in ("import-listings", "moderation-report", "worker"):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     _setup_django()
@@ -80,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if options.command == "moderation-report":
         execute_from_command_line(["newsroom", "moderation_report", *extra])
+        return 0
+    if options.command == "worker":
+        execute_from_command_line(["newsroom", "db_worker", *extra])
         return 0
     if options.command == "manage":
         execute_from_command_line(["newsroom", *options.args])

@@ -2,7 +2,7 @@
 
 Everything has a safe default for the demo (SQLite in ``var/``, local-memory
 cache, console email); production differs only through environment variables:
-DATABASE_URL, REDIS_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, EMAIL_URL.
+DATABASE_URL, REDIS_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, EMAIL_URL, TASKS_BACKEND.
 """
 
 import os
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent
 BASE_DIR = PROJECT_DIR.parent
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_htmx",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "django.contrib.admin",
@@ -176,6 +178,18 @@ def mailer_from_url(url: str) -> dict:
 
 
 MAILERS = {"default": mailer_from_url(os.environ.get("EMAIL_URL", "console:"))}
+
+# Background work (reply emails, the daily listings import). "immediate" runs a task in the
+# process that enqueues it, after the commit; "database" stores it for `newsroom worker`
+# (which `newsroom serve` starts too), so a slow mail server never holds up a reader.
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND is one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom <noreply@newsroom.invalid>")
 
 LANGUAGE_CODE = "en"

@@ -4,6 +4,8 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from newsroom.accounts.services import account_delete, user_set_notify_replies
 from newsroom.discussion.models import Comment
@@ -52,6 +54,21 @@ def moderator():
     user = UserFactory(display_name="Mod Erika", slug="mod-erika")
     user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     return user
+
+
+def test_with_the_database_backend_the_worker_sends_the_email(
+    django_capture_on_commit_callbacks, mailoutbox, settings, article, answered, ben
+):
+    settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["database"]}}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_create(article=article, author=ben, body="Costs rose.", parent=answered)
+    queued = list(DBTaskResult.objects.values_list("status", flat=True))
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    assert queued == ["READY"]
+    assert [message.to for message in mailoutbox] == [["ana@example.com"]]
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 
 def test_a_reply_emails_the_author_of_the_comment_answered(
