@@ -93,6 +93,10 @@ def test_htmx_post_returns_the_discussion_with_the_new_comment_in_focus(client, 
     assert response.status_code == 200
     assert html.lstrip().startswith('<section id="comments"')
     assert f'id="comment-{comment.pk}" class="comment comment--depth-1 comment--focus"' in html
+    assert (
+        '<a id="comment-count" class="article__comments" href="#comments" hx-swap-oob="true">'
+        "1 comment</a>" in html
+    )
 
 
 def test_an_overlong_comment_comes_back_with_a_message_and_the_text_kept(client, article, reader):

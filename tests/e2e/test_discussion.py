@@ -71,6 +71,7 @@ def test_reader_signs_up_comments_replies_quotes_and_votes_in_place(live_server,
     posted = focused_comment(page, "A careful first comment.")
     expect(posted).to_be_visible()
     expect(posted).to_be_focused()
+    expect(page.locator("#comment-count")).to_have_text("2 comments")
 
     hana = page.locator(f"#comment-{earlier.pk}")
     hana.get_by_role("link", name="Reply to comment by Hana K").click()
