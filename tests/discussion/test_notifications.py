@@ -56,13 +56,15 @@ def moderator():
     return user
 
 
+# The worker checks its connection as a worker should (close_old_connections), which ends a
+# test transaction on PostgreSQL: this test commits for real.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_the_database_backend_the_worker_sends_the_email(
-    django_capture_on_commit_callbacks, mailoutbox, settings, article, answered, ben
+    mailoutbox, settings, article, answered, ben
 ):
     settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["database"]}}
 
-    with django_capture_on_commit_callbacks(execute=True):
-        comment_create(article=article, author=ben, body="Costs rose.", parent=answered)
+    comment_create(article=article, author=ben, body="Costs rose.", parent=answered)
     queued = list(DBTaskResult.objects.values_list("status", flat=True))
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
