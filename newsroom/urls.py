@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -11,6 +12,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from newsroom.listings.sitemaps import ListingSitemap
 
 SITEMAPS = {"pages": PageSitemap, "listings": ListingSitemap}
+
+
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded images and renditions, from MEDIA_ROOT as it is when asked (tests move it)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -25,9 +32,7 @@ urlpatterns = [
 
 if settings.NEWSROOM_SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", media))
 
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))
