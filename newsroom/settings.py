@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "newsroom.listings",
     "newsroom.discussion",
     "newsroom.moderation",
+    "newsroom.feeds",
     "newsroom.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("members/", include("newsroom.accounts.urls")),
     path("discussion/", include("newsroom.discussion.urls")),
     path("listings/", include("newsroom.listings.urls")),
+    path("feeds/", include("newsroom.feeds.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

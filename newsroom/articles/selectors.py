@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import F, Window
+from django.db.models import F, OuterRef, Subquery, Window
 from django.db.models.functions import RowNumber, Substr
+from wagtail.models import Page
 
 from newsroom.articles.models import ArticlePage, HomePage, SectionPage
 
@@ -35,6 +36,27 @@ def more_in_section(*, article: ArticlePage, section: SectionPage, limit: int) -
         .exclude(pk=article.pk)
         .newest_first()
         .for_teasers()[:limit]
+    )
+
+
+def article_list_for_feed(*, within: Page, limit: int) -> list[ArticlePage]:
+    """The newest visible articles under the home page or a section, for a syndication feed.
+
+    Each article comes with its section's title (``section_title``), its tags, its source
+    (for the rights notice) and its lead image's renditions, so the feed costs the same
+    queries however many items it has. The body is never read: feeds must not carry it.
+    """
+    section_title = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * ArticlePage.steplen)
+    ).values("title")
+    return list(
+        ArticlePage.objects.descendant_of(within)
+        .visible()
+        .newest_first()
+        .select_related("source", "lead_image")
+        .prefetch_related("tags", "lead_image__renditions")
+        .defer("body")
+        .annotate(section_title=Subquery(section_title))[:limit]
     )
 
 
