@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "newsroom.discussion",
     "newsroom.moderation",
     "newsroom.feeds",
+    "newsroom.search",
     "newsroom.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("discussion/", include("newsroom.discussion.urls")),
     path("listings/", include("newsroom.listings.urls")),
     path("feeds/", include("newsroom.feeds.urls")),
+    path("search/", include("newsroom.search.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

@@ -234,6 +234,7 @@ class ArticlePage(CachedForReadersMixin, Page):
         index.SearchField("standfirst"),
         index.SearchField("body"),
         index.FilterField("first_published_at"),
+        index.FilterField("expire_at"),  # visible() filters on it before .search()
     ]
 
     parent_page_types = ["articles.SectionPage"]
