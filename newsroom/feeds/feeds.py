@@ -10,13 +10,14 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed, FeedDoesNotExist
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from wagtail.models import Page, Site
 
 from newsroom.articles.models import ArticlePage, SectionPage, house_rights_notice
 from newsroom.articles.selectors import article_list_for_feed
+from newsroom.core import page_cache
 
 # The rendition the article page already offers as og:image (articles/templatetags/seo_tags.py),
 # so one stored file serves both; JPEG, so the enclosure's type is known without opening it.
@@ -48,6 +49,12 @@ class LatestArticlesFeed(Feed):
     language = "en"
     # The guid is the article's link (Feed's default), so readers may open it as a URL.
     item_guid_is_permalink = True
+
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        # Feed readers poll: they get the anonymous page cache's stored copy until a page is
+        # published or withdrawn (the site's version, read before rendering).
+        versions = page_cache.current_versions()
+        return page_cache.mark_cacheable(super().__call__(request, *args, **kwargs), versions)
 
     def get_object(self, request: HttpRequest) -> Page:
         return site_home(request)
