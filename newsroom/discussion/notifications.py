@@ -150,5 +150,10 @@ def reply_notification_message(
         subject=" ".join(subject.split()),  # one line: a header cannot hold a line break
         body=render_to_string("discussion/email/reply_notification_body.txt", context),
         to=[recipient.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "Auto-Submitted": "auto-generated"},
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            # RFC 8058: mail providers may unsubscribe with one POST to that address.
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
     )

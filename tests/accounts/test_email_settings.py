@@ -61,6 +61,30 @@ def test_the_unsubscribe_form_is_protected_against_cross_site_posts(reader):
     assert reader.notify_replies is True
 
 
+def test_a_mail_providers_one_click_post_unsubscribes_without_a_csrf_token(reader):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(
+        unsubscribe_url(unsubscribe_token_make(user=reader)),
+        {"List-Unsubscribe": "One-Click"},
+    )
+
+    assert response.status_code == 200
+    reader.refresh_from_db()
+    assert reader.notify_replies is False
+
+
+def test_a_one_click_post_still_needs_a_genuine_token(reader):
+    client = Client(enforce_csrf_checks=True)
+    token = unsubscribe_token_make(user=reader)[:-2] + "xx"
+
+    response = client.post(unsubscribe_url(token), {"List-Unsubscribe": "One-Click"})
+
+    assert response.status_code == 400
+    reader.refresh_from_db()
+    assert reader.notify_replies is True
+
+
 @pytest.mark.parametrize(
     "forge",
     [

@@ -91,6 +91,7 @@ def test_a_reply_emails_the_author_of_the_comment_answered(
     unsubscribe = message.extra_headers["List-Unsubscribe"]
     assert unsubscribe.startswith("<https://news.example.com/members/notifications/unsubscribe/")
     assert unsubscribe.strip("<>") in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
 def test_the_unsubscribe_header_survives_sending_on_one_line(
