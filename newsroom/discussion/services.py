@@ -127,9 +127,7 @@ def comment_create(
     comment.quoted = quoted
     comment.quoted_text = _clean_quote(article=article, quoted=quoted, quoted_text=quoted_text)
     comment.body_html = render_comment(link_mentions(body))
-    outcome = moderate(
-        Submission(body=body, author=author, article=article, confirmed_nudge=confirmed_nudge)
-    )
+    outcome = moderate(Submission(body=body, author=author, confirmed_nudge=confirmed_nudge))
     comment.status = outcome.status
     comment.moderation_flags = outcome.flags
     comment.toxicity = outcome.toxicity
@@ -160,7 +158,6 @@ def comment_edit(
         Submission(
             body=comment.body,
             author=editor,
-            article=comment.article,
             comment=comment,
             confirmed_nudge=confirmed_nudge,
         )

@@ -8,7 +8,7 @@ and writes a ModerationAction.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -99,6 +99,12 @@ class SanctionQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(lifted_at__isnull=True).filter(
             Q(ends_at__isnull=True) | Q(ends_at__gt=now)
+        )
+
+    def most_severe_first(self) -> "SanctionQuerySet":
+        """A ban before any suspension, then the newest: the one a reader is told about."""
+        return self.order_by(
+            Case(When(kind=Sanction.Kind.BAN, then=0), default=1), "-created_at", "-pk"
         )
 
 

@@ -29,14 +29,8 @@ def word_patterns() -> dict[str, re.Pattern | None]:
     return {kind: compile_terms(texts) for kind, texts in terms.items()}
 
 
-def _patterns(submission: Submission) -> dict:
-    if "words" not in submission.scores:
-        submission.scores["words"] = word_patterns()
-    return submission.scores["words"]
-
-
 def banned_words(submission: Submission) -> Decision | None:
-    found = find_terms(_patterns(submission)[Term.Kind.BANNED], submission.body)
+    found = find_terms(submission.word_patterns[Term.Kind.BANNED], submission.body)
     if not found:
         return None
     return Decision(
@@ -50,14 +44,14 @@ def banned_words(submission: Submission) -> Decision | None:
 def toxicity(submission: Submission) -> Decision | None:
     score = submission.toxicity
     if score >= settings.NEWSROOM_TOXICITY_NUDGE and not submission.confirmed_nudge:
-        raise NudgeRequired(NUDGE_MESSAGE, toxicity=score)
+        raise NudgeRequired(NUDGE_MESSAGE)
     if score >= settings.NEWSROOM_TOXICITY_HOLD:
         return Decision(Comment.Status.PENDING, (Flag.DETECTED_TOXIC,))
     return None
 
 
 def suspect_words(submission: Submission) -> Decision | None:
-    if find_terms(_patterns(submission)[Term.Kind.SUSPECT], submission.body):
+    if find_terms(submission.word_patterns[Term.Kind.SUSPECT], submission.body):
         return Decision(Comment.Status.PENDING, (Flag.DETECTED_SUSPECT_WORD,))
     return None
 

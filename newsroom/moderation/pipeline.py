@@ -6,7 +6,7 @@ saved (the writer gets the message and keeps the text); otherwise any hold
 makes the comment pending, and every phase that held it leaves its flag.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
@@ -17,17 +17,15 @@ from newsroom.discussion.models import Comment
 class CommentRejected(ValidationError):
     """A rule refused the comment outright (a banned word)."""
 
-    def __init__(self, message: str, *, flags: tuple[str, ...]):
+    def __init__(self, message: str):
         super().__init__({"body": [message]})
-        self.flags = flags
 
 
 class NudgeRequired(ValidationError):
     """The comment reads as hostile: ask the writer once whether to revise it."""
 
-    def __init__(self, message: str, *, toxicity: float):
+    def __init__(self, message: str):
         super().__init__({"body": [message]})
-        self.toxicity = toxicity
 
 
 @dataclass(frozen=True)
@@ -39,14 +37,12 @@ class Decision:
 
 @dataclass
 class Submission:
-    """What the phases judge: the text, its author and article, and the comment if edited."""
+    """What the phases judge: the text, its author, and the comment if edited."""
 
     body: str
     author: object
-    article: object
     comment: Comment | None = None
     confirmed_nudge: bool = False
-    scores: dict = field(default_factory=dict)
 
     @property
     def is_edit(self) -> bool:
@@ -57,6 +53,13 @@ class Submission:
         from newsroom.moderation.toxicity import toxicity_score
 
         return toxicity_score(self.body)
+
+    @cached_property
+    def word_patterns(self) -> dict:
+        """The word lists, compiled once for all the phases that read them."""
+        from newsroom.moderation.phases import word_patterns
+
+        return word_patterns()
 
     @cached_property
     def approved_count(self) -> int:
@@ -84,7 +87,7 @@ def moderate(submission: Submission) -> Outcome:
         if decision is None:
             continue
         if decision.status == Comment.Status.REJECTED:
-            raise CommentRejected(decision.message, flags=decision.flags)
+            raise CommentRejected(decision.message)
         if decision.status == Comment.Status.PENDING:
             status = Comment.Status.PENDING
         flags.extend(flag for flag in decision.flags if flag not in flags)

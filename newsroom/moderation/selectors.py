@@ -37,7 +37,6 @@ SUGGESTED_REASONS = {
 class Queue:
     name: str
     page: Page
-    counts: dict[str, int]
     tabs: list[tuple[str, str, int]]
 
 
@@ -45,9 +44,9 @@ def _open_reports() -> QuerySet[Report]:
     return Report.objects.open().filter(comment=OuterRef("pk"))
 
 
-def _count(queryset: QuerySet) -> Coalesce:
-    """A correlated COUNT(*) subquery, 0 when nothing matches."""
-    counted = queryset.order_by().values("author").annotate(n=Count("pk")).values("n")
+def _count(queryset: QuerySet, *, per: str) -> Coalesce:
+    """A correlated COUNT(*) of ``queryset`` per OuterRef column ``per``; 0 when empty."""
+    counted = queryset.order_by().values(per).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
@@ -67,24 +66,12 @@ def queue_comments(name: str, comments: QuerySet[Comment]) -> QuerySet[Comment]:
         return (
             comments.filter(Exists(_open_reports()))
             .exclude(status__in=Comment.GONE_STATUSES)
-            .annotate(open_reports=_count_reports())
+            .annotate(open_reports=_count(_open_reports(), per="comment"))
             .order_by("-open_reports", "created_at", "pk")
         )
     if name == "rejected":
         return comments.filter(status=Comment.Status.REJECTED).order_by("-updated_at", "-pk")
     return comments.order_by("-created_at", "-pk")
-
-
-def _count_reports():
-    counted = (
-        Report.objects.open()
-        .filter(comment=OuterRef("pk"))
-        .order_by()
-        .values("comment")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def queue_counts(comments: QuerySet[Comment]) -> dict[str, int]:
@@ -109,31 +96,36 @@ def moderation_queue(
     author_comments = Comment.objects.filter(author=OuterRef("author"))
     comments = (
         queue_comments(name, base)
-        .select_related(
-            "article", "author", "parent__author", "quoted__author", "in_reply_to__author"
-        )
+        .select_related("article", "author", "quoted__author", "in_reply_to__author")
         .annotate(
-            report_count=_count_reports(),
-            author_approved=_count(author_comments.filter(status=Comment.Status.PUBLISHED)),
-            author_rejected=_count(author_comments.filter(status=Comment.Status.REJECTED)),
+            author_approved=_count(
+                author_comments.filter(status=Comment.Status.PUBLISHED), per="author"
+            ),
+            author_rejected=_count(
+                author_comments.filter(status=Comment.Status.REJECTED), per="author"
+            ),
             author_reported=_count(
-                author_comments.filter(Exists(Report.objects.filter(comment=OuterRef("pk"))))
+                author_comments.filter(Exists(Report.objects.filter(comment=OuterRef("pk")))),
+                per="author",
             ),
         )
         .prefetch_related(
             Prefetch(
                 "reports",
-                Report.objects.select_related("reporter").order_by("created_at", "pk"),
-                to_attr="report_list",
+                Report.objects.open().select_related("reporter"),
+                to_attr="open_report_list",
             ),
-            Prefetch("author__sanctions", Sanction.objects.active(), to_attr="active_sanctions"),
+            Prefetch(
+                "author__sanctions",
+                Sanction.objects.active().most_severe_first(),
+                to_attr="active_sanctions",
+            ),
         )
     )
     paginator = Paginator(comments, settings.NEWSROOM_MODERATION_PAGE_SIZE)
     current = paginator.get_page(page)
     for comment in current.object_list:
         comment.flag_labels = [FLAG_LABELS.get(flag, flag) for flag in comment.moderation_flags]
-        comment.open_report_list = [r for r in comment.report_list if r.resolved_at is None]
         comment.sanction = (comment.author.active_sanctions or [None])[0]
         comment.suggested_reason = (
             SUGGESTED_REASONS[comment.open_report_list[0].reason]
@@ -146,7 +138,7 @@ def moderation_queue(
         )
         comment.toxicity_high = (comment.toxicity or 0) >= settings.NEWSROOM_TOXICITY_HOLD
     tabs = [(key, label, counts[key]) for key, label in QUEUES.items()]
-    return Queue(name=name, page=current, counts=counts, tabs=tabs)
+    return Queue(name=name, page=current, tabs=tabs)
 
 
 def moderation_log(

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from newsroom.accounts.models import User
@@ -46,9 +46,7 @@ def active_sanction(user: User) -> Sanction | None:
     """The reader's current suspension or ban, if any (a ban outranks a suspension)."""
     if not user.is_authenticated:
         return None
-    sanctions = list(Sanction.objects.active().filter(user=user))
-    bans = [s for s in sanctions if s.kind == Sanction.Kind.BAN]
-    return (bans or sanctions or [None])[0]
+    return Sanction.objects.active().filter(user=user).most_severe_first().first()
 
 
 def _locked(comment: Comment) -> Comment:
@@ -175,16 +173,12 @@ def report_create(
         raise PermissionDenied("You cannot report your own comment.")
     if comment.status != Comment.Status.PUBLISHED:
         raise PermissionDenied("This comment is no longer shown.")
+    # The comment's row lock (SQLite: the write transaction) makes a double submit wait here,
+    # so it finds the first report; the unique constraint stays as the backstop.
     existing = Report.objects.filter(comment=comment, reporter=reporter).first()
     if existing is not None:
         return existing, False
-    try:
-        with transaction.atomic():
-            report = Report.objects.create(
-                comment=comment, reporter=reporter, reason=reason, note=note
-            )
-    except IntegrityError:  # a double submit raced us: the first one counts
-        return Report.objects.get(comment=comment, reporter=reporter), False
+    report = Report.objects.create(comment=comment, reporter=reporter, reason=reason, note=note)
     if Report.objects.open().filter(comment=comment).count() >= settings.NEWSROOM_REPORTS_TO_HIDE:
         comment.status = Comment.Status.PENDING
         if Flag.DETECTED_REPORTED not in comment.moderation_flags:

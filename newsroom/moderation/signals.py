@@ -1,6 +1,6 @@
-"""A moderator note posted or withdrawn changes its article's page."""
+"""A moderator note posted or withdrawn (notes are never deleted) changes its article's page."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 
 from newsroom.core import page_cache
 from newsroom.moderation.models import ModeratorNote
@@ -11,5 +11,4 @@ def _note_changed(sender, instance: ModeratorNote, **kwargs) -> None:
 
 
 def connect() -> None:
-    for signal in (post_save, post_delete):
-        signal.connect(_note_changed, sender=ModeratorNote)
+    post_save.connect(_note_changed, sender=ModeratorNote)

@@ -23,7 +23,7 @@ from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment
 from newsroom.moderation import services
-from newsroom.moderation.models import ModerationAction, ModeratorNote, Sanction
+from newsroom.moderation.models import ModerationAction, ModeratorNote
 from newsroom.moderation.selectors import moderation_log, moderation_queue
 
 SUSPENSION_CHOICES = [("1", "1 day"), ("3", "3 days"), ("7", "7 days"), ("30", "30 days")]
@@ -45,10 +45,10 @@ def _int(value) -> int | None:
 
 
 def _back(request: HttpRequest) -> HttpResponse:
+    """Back to the queue page the moderator acted from (only ever a page of the workspace)."""
     target = request.POST.get("next") or ""
-    if not target.startswith("/admin/moderation/"):
-        target = reverse("moderation:queue")
-    return redirect(target)
+    queue = reverse("moderation:queue")
+    return redirect(target if target.startswith(queue) else queue)
 
 
 def _errors(error: Exception) -> str:
@@ -219,6 +219,5 @@ def log(request: HttpRequest) -> HttpResponse:
             "page": page,
             "action": action,
             "actions": ModerationAction.Action.choices,
-            "sanction_kinds": Sanction.Kind.choices,
         },
     )

@@ -13,6 +13,7 @@ from newsroom.discussion.services import (
 )
 from newsroom.moderation.models import Flag, ModerationAction, ModeratorNote, Report, Sanction
 from newsroom.moderation.services import (
+    active_sanction,
     comment_approve,
     comment_feature,
     comment_reject,
@@ -77,12 +78,29 @@ def test_removing_leaves_a_tombstone_not_a_deletion(article, moderator):
 def test_only_top_level_published_comments_can_be_featured(article, moderator):
     comment = CommentFactory(article=article)
     reply = CommentFactory(article=article, parent=comment)
+    held = CommentFactory(article=article, status=Comment.Status.PENDING)
 
     comment_feature(comment=comment, moderator=moderator)
-    with pytest.raises(ValidationError):
-        comment_feature(comment=reply, moderator=moderator)
+    for refused in (reply, held):
+        with pytest.raises(ValidationError):
+            comment_feature(comment=refused, moderator=moderator)
 
     assert Comment.objects.get(pk=comment.pk).is_featured
+    assert not Comment.objects.filter(pk__in=[reply.pk, held.pk], is_featured=True).exists()
+
+
+def test_a_banned_reader_is_told_of_the_ban_even_if_suspended_after(article, moderator):
+    reader = UserFactory()
+    reader_ban(reader=reader, moderator=moderator, reason="Threats.")
+    reader_suspend(
+        reader=reader,
+        moderator=moderator,
+        until=timezone.now() + timedelta(days=3),
+        reason="Spam.",
+    )
+
+    assert active_sanction(reader).kind == Sanction.Kind.BAN
+    assert "banned" in commenting_permission(user=reader, article=article).reason
 
 
 def test_bulk_approve_logs_one_action_per_comment(article, moderator):

@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 import pytest
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from newsroom.discussion.models import Comment
 from newsroom.moderation.models import ModerationAction, ModeratorNote, Report, Sanction
@@ -68,7 +72,7 @@ def test_the_moderation_log_cannot_be_edited_from_the_admin(client, moderator):
     client.force_login(moderator)
 
     assert client.get("/admin/snippets/moderation/moderationaction/").status_code == 404
-    assert client.get("/django-admin/moderation/moderationaction/").status_code in (302, 404)
+    assert not admin.site.is_registered(ModerationAction)
 
 
 def test_pending_queue_shows_the_comment_in_context_with_its_signals(client, article, moderator):
@@ -100,6 +104,40 @@ def test_reported_queue_lists_reports_with_reasons(client, article, moderator):
     html = client.get(reverse("moderation:queue") + "?queue=reported").content.decode()
 
     assert f'id="mod-comment-{comment.pk}"' in html and "<strong>Spam</strong> by" in html
+
+
+def test_reported_queue_lists_only_the_open_reports(client, article, moderator):
+    comment = CommentFactory(article=article)
+    Report.objects.create(comment=comment, reporter=UserFactory(), reason="REPORTED_SPAM")
+    Report.objects.create(
+        comment=comment,
+        reporter=UserFactory(),
+        reason="REPORTED_OFF_TOPIC",
+        resolved_at=timezone.now(),
+    )
+    client.force_login(moderator)
+
+    html = client.get(reverse("moderation:queue") + "?queue=reported").content.decode()
+
+    assert "<strong>Spam</strong> by" in html and "<strong>Off topic</strong>" not in html
+
+
+def test_the_queue_shows_a_ban_over_a_later_suspension(client, article, moderator):
+    reader = UserFactory()
+    Sanction.objects.create(user=reader, kind="ban", reason="Threats.", created_by=moderator)
+    Sanction.objects.create(
+        user=reader,
+        kind="suspension",
+        reason="Spam.",
+        ends_at=timezone.now() + timedelta(days=3),
+        created_by=moderator,
+    )
+    CommentFactory(article=article, author=reader, status=Comment.Status.PENDING)
+    client.force_login(moderator)
+
+    html = client.get(reverse("moderation:queue")).content.decode()
+
+    assert '<p class="mod-sanction">Ban</p>' in html and "Lift ban" in html
 
 
 def test_queues_filter_by_article_and_reader(client, article, moderator, home):
