@@ -18,6 +18,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
+def _cache_on(page_cache):
+    """Every test here is about the cache, which the suite otherwise turns off."""
+
+
+@pytest.fixture(autouse=True)
 def _trusted_readers(settings):
     settings.NEWSROOM_PREMODERATE_FIRST = 0
     settings.NEWSROOM_LINKS_MIN_APPROVED = 0

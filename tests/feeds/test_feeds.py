@@ -300,7 +300,7 @@ def test_feed_queries_do_not_grow_with_the_number_of_articles(
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
-def test_feed_readers_get_the_stored_feed_until_a_story_is_published(client, home):
+def test_feed_readers_get_the_stored_feed_until_a_story_is_published(client, home, page_cache):
     section = SectionPageFactory(title="Politics")
     ArticlePageFactory(parent=section, title="First story")
     client.get("/feeds/latest/")

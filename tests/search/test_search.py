@@ -228,7 +228,7 @@ def test_the_selector_returns_teasers_in_relevance_order(section):
     assert [article.comment_count for article in page] == [0, 0]
 
 
-def test_the_header_search_box_keeps_pages_cacheable(client, section):
+def test_the_header_search_box_keeps_pages_cacheable(client, section, page_cache):
     article = ArticlePageFactory(parent=section)
 
     response = client.get(article.url)
