@@ -17,9 +17,14 @@ class CommentQuerySet(models.QuerySet):
     def published(self) -> "CommentQuerySet":
         return self.filter(status=Comment.Status.PUBLISHED)
 
-    def visible(self) -> "CommentQuerySet":
-        """What a stream shows: published comments, and tombstones that keep threads whole."""
-        return self.filter(status__in=Comment.SHOWN_STATUSES)
+    def visible_to(self, viewer) -> "CommentQuerySet":
+        """What a stream shows this reader: published comments, tombstones that keep threads
+        whole, and the reader's own held comments ("awaiting review") and rejected ones (with
+        the reason)."""
+        shown = Q(status__in=Comment.SHOWN_STATUSES)
+        if viewer.is_authenticated:
+            shown |= Q(status__in=(Comment.Status.PENDING, Comment.Status.REJECTED), author=viewer)
+        return self.filter(shown)
 
     def top_level(self) -> "CommentQuerySet":
         return self.filter(parent__isnull=True)

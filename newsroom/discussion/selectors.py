@@ -97,12 +97,8 @@ def comment_stream_for_article(
     """
     sort = sort_or_default(sort)
     limit = settings.NEWSROOM_COMMENTS_PER_PAGE
-    shown = Q(status__in=Comment.SHOWN_STATUSES)
-    if viewer.is_authenticated:
-        # Authors see their own held comments ("awaiting review") and why one was rejected.
-        shown |= Q(status__in=(Comment.Status.PENDING, Comment.Status.REJECTED), author=viewer)
     comments = _with_author_roles(
-        Comment.objects.filter(shown, article=article).select_related(*RELATED)
+        Comment.objects.visible_to(viewer).filter(article=article).select_related(*RELATED)
     )
 
     top = comments.top_level()
@@ -182,16 +178,30 @@ def comment_thread_for_viewer(*, comment: Comment, viewer: User) -> Comment:
     """One comment as the viewer sees it in the stream, with its replies nested below it."""
     root_id = comment.thread_id or comment.pk
     comments = _with_author_roles(
-        Comment.objects.filter(article=comment.article_id).select_related(*RELATED)
+        Comment.objects.visible_to(viewer)
+        .filter(article=comment.article_id)
+        .select_related(*RELATED)
     )
     thread = comments.filter(Q(pk=root_id) | Q(thread=root_id)).order_by("created_at", "pk")
     everything = list(thread)
-    root = next(c for c in everything if c.pk == root_id)
+    # The root may be hidden from this reader (a moderator rejected it): then the thread
+    # shows from the reader's own comment down.
+    roots = [c for c in everything if c.pk == root_id]
     can_post = commenting_permission(user=viewer, article=comment.article).allowed
     _prepare_all(
-        [root], [c for c in everything if c.pk != root_id], viewer=viewer, can_post=can_post
+        roots, [c for c in everything if c.pk != root_id], viewer=viewer, can_post=can_post
     )
     return next(c for c in everything if c.pk == comment.pk)
+
+
+def comment_voted_for_viewer(*, comment: Comment, viewer: User, vote: int) -> Comment:
+    """The comment a reader just voted on, ready for its vote buttons.
+
+    vote_cast has already decided that the reader may take part, and the reader's vote is
+    the one just cast, so nothing else needs loading.
+    """
+    _prepare(comment, viewer=viewer, viewer_vote=vote, can_post=True)
+    return comment
 
 
 def _prepare_all(

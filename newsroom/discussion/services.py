@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
+from newsroom.core import page_cache
 from newsroom.core.html import plain_text, render_comment
 from newsroom.discussion.mentions import link_mentions
 from newsroom.discussion.models import MAX_DEPTH, Comment, Vote
@@ -195,11 +196,8 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
     if value not in (-1, 0, 1):
         raise ValidationError({"value": "A vote is up, down or withdrawn."})
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
-    if voter.anonymised_at or not voter.is_active:
-        raise PermissionDenied("This account can no longer vote.")
-    sanction = active_sanction(voter)
-    if sanction is not None:
-        raise PermissionDenied(sanction.message)
+    # Voting is taking part: the same rule as posting (open discussion, verified, no sanction).
+    _require(commenting_permission(user=voter, article=comment.article))
     if locked.author_id == voter.pk:
         raise PermissionDenied("You cannot vote on your own comment.")
     if locked.status != Comment.Status.PUBLISHED:
@@ -218,5 +216,6 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
         upvotes=F("upvotes") + int(value == 1) - int(old == 1),
         downvotes=F("downvotes") + int(value == -1) - int(old == -1),
     )
+    page_cache.article_changed(locked.article_id)
     locked.refresh_from_db(fields=["upvotes", "downvotes"])
     return locked

@@ -1,24 +1,26 @@
-"""Discussion writes date cached pages.
+"""Comment writes date cached pages.
 
 A comment shown, hidden or edited changes its article and the comment counts on
-section and home pages; a vote changes only its article's page.
+section and home pages. A new comment held for review changes nothing a reader
+without a session sees. (Votes are announced by vote_cast, their one writer.)
 """
 
 from django.db.models.signals import post_delete, post_save
 
 from newsroom.core import page_cache
-from newsroom.discussion.models import Comment, Vote
+from newsroom.discussion.models import Comment
 
 
-def _comment_changed(sender, instance: Comment, **kwargs) -> None:
+def _comment_saved(sender, instance: Comment, created: bool, **kwargs) -> None:
+    if created and instance.status != Comment.Status.PUBLISHED:
+        return
     page_cache.site_changed()
 
 
-def _vote_changed(sender, instance: Vote, **kwargs) -> None:
-    page_cache.article_changed(instance.comment.article_id)
+def _comment_deleted(sender, instance: Comment, **kwargs) -> None:
+    page_cache.site_changed()
 
 
 def connect() -> None:
-    for signal in (post_save, post_delete):
-        signal.connect(_comment_changed, sender=Comment)
-        signal.connect(_vote_changed, sender=Vote)
+    post_save.connect(_comment_saved, sender=Comment)
+    post_delete.connect(_comment_deleted, sender=Comment)

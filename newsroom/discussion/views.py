@@ -19,6 +19,7 @@ from newsroom.discussion.forms import CommentForm, EditForm, ReportForm, VoteFor
 from newsroom.discussion.models import Comment
 from newsroom.discussion.selectors import (
     comment_thread_for_viewer,
+    comment_voted_for_viewer,
     discussion_context,
     sort_or_default,
 )
@@ -32,7 +33,10 @@ def _article(article_id: int) -> ArticlePage:
 
 def _comment(pk: int) -> Comment:
     return get_object_or_404(
-        Comment.objects.select_related("article", "author").filter(article__live=True), pk=pk
+        Comment.objects.select_related(
+            "article", "author", "in_reply_to__author", "quoted__author"
+        ).filter(article__in=ArticlePage.objects.visible()),
+        pk=pk,
     )
 
 
@@ -210,11 +214,17 @@ def comment_vote(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponseBadRequest("A vote is up, down or clear.")
     if _rate_limited(request, "vote"):
         return HttpResponse("You are voting too fast. Please wait a minute.", status=429)
+    value = form.vote_value()
     try:
-        comment = services.vote_cast(comment=comment, voter=request.user, value=form.vote_value())
+        counted = services.vote_cast(comment=comment, voter=request.user, value=value)
     except (ValidationError, PermissionDenied) as error:
         return HttpResponse(" ".join(_error_messages(error)), status=_error_status(error))
-    return _after_change(request, comment, template="_vote_buttons")
+    if not request.htmx:
+        return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
+    # Only the vote buttons change: no thread to load again.
+    comment.upvotes, comment.downvotes = counted.upvotes, counted.downvotes
+    shown = comment_voted_for_viewer(comment=comment, viewer=request.user, vote=value)
+    return render(request, "discussion/partials/_vote_buttons.html", {"comment": shown})
 
 
 @login_required
@@ -241,8 +251,6 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
     elif request.method == "POST":
         status = 400
     context = {"comment": comment, "form": form, "errors": errors, "received": received}
-    if received and not request.htmx:
-        return render(request, "discussion/comment_report.html", context)
     template = (
         "discussion/partials/_report_form.html"
         if request.htmx

@@ -291,6 +291,24 @@ def test_no_votes_on_your_own_comment(article):
         vote_cast(comment=comment, voter=comment.author, value=1)
 
 
+def test_no_votes_in_a_closed_discussion(home):
+    comment = CommentFactory(article=ArticlePageFactory(comments_open=False))
+
+    with pytest.raises(PermissionDenied, match="closed"):
+        vote_cast(comment=comment, voter=UserFactory(), value=1)
+
+    assert Comment.objects.get(pk=comment.pk).upvotes == 0
+
+
+def test_an_unverified_reader_cannot_vote(article):
+    comment = CommentFactory(article=article)
+
+    with pytest.raises(PermissionDenied, match="Verify your email"):
+        vote_cast(comment=comment, voter=UserFactory(verified=False), value=1)
+
+    assert not Vote.objects.exists()
+
+
 def test_votes_of_a_deleted_account_stay_counted(article):
     comment, voter = CommentFactory(article=article), UserFactory()
     vote_cast(comment=comment, voter=voter, value=-1)
