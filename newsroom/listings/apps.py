@@ -32,7 +32,4 @@ class ListingsConfig(AppConfig):
     verbose_name = "Listings"
 
     def ready(self) -> None:
-        from newsroom.listings import signals
-
         post_migrate.connect(_grant_after_migrate, sender=self)
-        signals.connect()

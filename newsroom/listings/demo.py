@@ -12,7 +12,6 @@ import json
 import os
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -20,10 +19,9 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from newsroom.listings.apps import editors_view_permissions_grant
 from newsroom.listings.demo_photos import draw_photo
 from newsroom.listings.feed import COLUMNS
-from newsroom.listings.importer import listing_feed_import
+from newsroom.listings.importer import listing_feed_import, provider_get_or_create
 from newsroom.listings.models import Provider
 
 PROVIDER_SLUG = "sakura-estate"
@@ -180,19 +178,12 @@ STRUCTURE_LABELS = {
 }
 
 
-@dataclass
-class DemoListing:
-    number: int
-    row: dict[str, object]
-
-
 def demo_listings_load(*, now: datetime, log: Callable[[str], None] = print) -> None:
     """Import two days of the invented feed, once: a loaded demo is left as it is."""
-    editors_view_permissions_grant()  # as after migrate; an old database may predate it
     if Provider.objects.filter(slug=PROVIDER_SLUG, listings__isnull=False).exists():
         return
-    provider, _ = Provider.objects.get_or_create(
-        slug=PROVIDER_SLUG, defaults={"name": PROVIDER_NAME, "website": PROVIDER_WEBSITE}
+    provider = provider_get_or_create(
+        slug=PROVIDER_SLUG, name=PROVIDER_NAME, website=PROVIDER_WEBSITE
     )
     photos = _photo_urls()
     rng = random.Random(20260101)
@@ -200,7 +191,7 @@ def demo_listings_load(*, now: datetime, log: Callable[[str], None] = print) -> 
     day_two = list(_next_day(rng, day_one, photos))
     drop_dir = Path(settings.LISTINGS_DROP_DIR)
     drop_dir.mkdir(parents=True, exist_ok=True)
-    first = _write_csv(drop_dir / DAY_ONE_FILE, [listing.row for listing in day_one])
+    first = _write_csv(drop_dir / DAY_ONE_FILE, day_one)
     second = _write_jsonl(drop_dir / DAY_TWO_FILE, day_two)
     # The drop folder's newest file is the one modified last: make that day two.
     os.utime(first, (now.timestamp() - 86400, now.timestamp() - 86400))
@@ -226,7 +217,7 @@ def _round(value: float, step: int) -> int:
     return max(step, round(value / step) * step)
 
 
-def _listing(rng: random.Random, number: int, photos: dict[str, list[str]]) -> DemoListing:
+def _listing(rng: random.Random, number: int, photos: dict[str, list[str]]) -> dict[str, object]:
     prefecture, city, station, _ = rng.choices(PLACES, weights=[p[3] for p in PLACES])[0]
     kind = rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
     level = PRICE_LEVEL.get(prefecture, 0.75)
@@ -371,7 +362,7 @@ def _listing(rng: random.Random, number: int, photos: dict[str, list[str]]) -> D
         gallery = [lead, *(p for p in photos["commercial"] if p != lead)][:2]
 
     listing_id = f"SED-{number:05d}"
-    row: dict[str, object] = {
+    return {
         "id": listing_id,
         "title": title,
         "property_type": kind,
@@ -391,16 +382,15 @@ def _listing(rng: random.Random, number: int, photos: dict[str, list[str]]) -> D
         "url": f"{PROVIDER_WEBSITE}listings/{listing_id}",
         "status": "active",
     }
-    return DemoListing(number, row)
 
 
 def _next_day(
-    rng: random.Random, listings: list[DemoListing], photos: dict[str, list[str]]
+    rng: random.Random, listings: list[dict[str, object]], photos: dict[str, list[str]]
 ) -> Iterator[dict[str, object]]:
     """Day two: most listings as they were, some repriced or under offer or sold, a few
     gone (the import withdraws them), a dozen new ones, and two rows the import rejects."""
     for listing in listings:
-        row = dict(listing.row)
+        row = dict(listing)
         roll = rng.random()
         if roll < 0.05:
             continue  # taken off the market: not in today's feed
@@ -415,7 +405,7 @@ def _next_day(
             row["status"] = "sold"
         yield row
     for number in range(len(listings) + 1, len(listings) + 13):
-        yield _listing(rng, number, photos).row
+        yield _listing(rng, number, photos)
     yield {"id": "SED-90001", "title": "Seaside plot", "property_type": "land",
            "prefecture": "Atlantis", "city": "Poseidonia", "price_yen": 12_000_000}  # fmt: skip
     yield {"id": "SED-90002", "title": "Quiet house", "property_type": "house",

@@ -76,22 +76,18 @@ class ListingFilterSet(django_filters.FilterSet):
         max_value=100,
         widget=forms.Select(choices=[("", "Any yield")] + [(str(y), f"{y}%") for y in YIELD_STEPS]),
     )
+    # Without a (valid) sort, django-filter skips this filter: Listing.Meta.ordering, newest
+    # first, stays.
     sort = django_filters.ChoiceFilter(
-        label="Sort by", choices=Sort.CHOICES, empty_label=None, method="ordered_later"
+        label="Sort by", choices=Sort.CHOICES, empty_label=None, method="sort_by"
     )
 
     class Meta:
         model = Listing
         fields = ["prefecture", "property_type"]
 
-    def ordered_later(self, queryset, name, value):
-        return queryset  # see filter_queryset: the order applies also when sort is absent
-
-    def filter_queryset(self, queryset):
-        """Filter by every valid field (an invalid one is skipped), then sort."""
-        queryset = super().filter_queryset(queryset)
-        sort = self.form.cleaned_data.get("sort") or Sort.NEWEST
-        return queryset.order_by(*Sort.ORDER_BY[sort])
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*Sort.ORDER_BY[value])
 
     @property
     def active_filters(self) -> bool:

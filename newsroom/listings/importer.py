@@ -31,6 +31,7 @@ from django.db.models import Max
 from django.utils import timezone
 from tqdm import tqdm
 
+from newsroom.core import page_cache
 from newsroom.listings.feed import (
     FeedFormat,
     FeedReader,
@@ -93,7 +94,9 @@ def listing_feed_import(
     previous = ImportRun.objects.filter(provider=provider).aggregate(latest=Max("started_at"))
     if previous["latest"] is not None and now <= previous["latest"]:
         # "Seen by this run" means last_seen == the run's time: runs must move forward.
-        raise ValueError(f"an import of {provider} at {now} must follow its last, {previous}")
+        raise ValueError(
+            f"an import of {provider} at {now} must follow its last, {previous['latest']}"
+        )
     clock = time.monotonic()
     run = ImportRun.objects.create(
         provider=provider, file_name=str(path), full=full, started_at=now
@@ -134,6 +137,8 @@ def listing_feed_import(
     importer.copy_counts_to(run)
     run.finished_at = now + timedelta(seconds=time.monotonic() - clock)
     run.save()
+    # The box beside every article shows the run's time and listings: every page is stale.
+    page_cache.site_changed()
     return run
 
 
@@ -290,9 +295,11 @@ class _ChunkImporter:
 
     def existing(self, listing_ids: list[str]) -> dict[str, tuple[int, datetime, tuple]]:
         """The chunk's known listings as plain tuples: one SELECT, no model instances."""
-        found = Listing.objects.filter(
-            provider=self.provider, provider_listing_id__in=listing_ids
-        ).values_list("provider_listing_id", "pk", "last_seen", *Listing.FEED_FIELDS)
+        found = (
+            Listing.objects.filter(provider=self.provider, provider_listing_id__in=listing_ids)
+            .order_by()
+            .values_list("provider_listing_id", "pk", "last_seen", *Listing.FEED_FIELDS)
+        )
         return {ref: (pk, last_seen, tuple(values)) for ref, pk, last_seen, *values in found}
 
     def write(self, plan: "_ChunkPlan") -> None:

@@ -5,7 +5,6 @@ what an import changed is kept as a ListingChange, so a listing's history stays 
 """
 
 import zlib
-from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
+from newsroom.listings.formats import percent, yen
 from newsroom.listings.prefectures import Prefecture
 
 
@@ -53,9 +53,6 @@ class ListingQuerySet(models.QuerySet):
     def on_market(self) -> "ListingQuerySet":
         """Still on the market (active or under offer): what the index shows by default."""
         return self.filter(status__in=Listing.ON_MARKET)
-
-    def newest_first(self) -> "ListingQuerySet":
-        return self.order_by("-first_seen", "-pk")
 
     def for_cards(self) -> "ListingQuerySet":
         """What a listing card reads: the provider (for the address), no long description."""
@@ -248,7 +245,6 @@ class ImportRun(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-pk"]
-        get_latest_by = "finished_at"
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.started_at:%Y-%m-%d %H:%M})"
@@ -319,9 +315,9 @@ def _display(name: str, value) -> str:
     if value is None or value == "":
         return "none"
     if name == "price_yen":
-        return f"¥{int(value):,}"
+        return yen(value)
     if name == "gross_yield":
-        return f"{Decimal(str(value)):.1f}%"
+        return percent(str(value))
     if name == "status":
         return Listing.Status(value).label
     return str(value)

@@ -34,7 +34,10 @@ def listing_box_for_article(*, article_id: int, size: int) -> list[Listing]:
     active = Listing.objects.active()
     after = active.filter(shuffle_key__gte=seed).order_by("shuffle_key").values("pk")[:size]
     wrapped = active.filter(shuffle_key__lt=seed).order_by("shuffle_key").values("pk")[:size]
-    candidates = list(Listing.objects.for_cards().filter(Q(pk__in=after) | Q(pk__in=wrapped)))
+    # At most twice size rows, put in circle order here: no ORDER BY needed in SQL.
+    candidates = list(
+        Listing.objects.for_cards().filter(Q(pk__in=after) | Q(pk__in=wrapped)).order_by()
+    )
     candidates.sort(key=lambda listing: (listing.shuffle_key < seed, listing.shuffle_key))
     return candidates[:size]
 
@@ -52,6 +55,7 @@ def listing_detail(*, provider_slug: str, provider_listing_id: str) -> Listing:
     """A listing with its provider and its history; raises Listing.DoesNotExist."""
     return (
         Listing.objects.select_related("provider")
-        .prefetch_related(Prefetch("changes", ListingChange.objects.order_by("-changed_at", "-pk")))
+        # Oldest first, as the page's history reads.
+        .prefetch_related(Prefetch("changes", ListingChange.objects.order_by("changed_at", "pk")))
         .get(provider__slug=provider_slug, provider_listing_id=provider_listing_id)
     )

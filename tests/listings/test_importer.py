@@ -1,6 +1,7 @@
 """The import rules: create, update, unchanged, withdraw, bad rows, idempotent re-runs."""
 
 import os
+import re
 from decimal import Decimal
 
 import pytest
@@ -174,6 +175,30 @@ def test_bad_rows_are_reported_with_line_and_reason_and_good_rows_land(tmp_path,
     assert [str(r) for r in reported][1] == "line 4 (id BAD-PRICE): unparseable price 'call us'"
 
 
+def test_a_run_keeps_only_the_first_rejections_but_counts_them_all(
+    tmp_path, provider, days, settings
+):
+    settings.LISTINGS_MAX_REPORTED_ERRORS = 2
+    rows = [
+        feed_row("BAD-1", price_yen="call us"),
+        feed_row("GOOD-1"),
+        feed_row("BAD-2", prefecture="Atlantis"),
+        feed_row("BAD-3", land_area_m2=-40),
+    ]
+    reported = []
+
+    run = run_import(
+        write_csv(tmp_path / "feed.csv", rows), provider, days[0], on_reject=reported.append
+    )
+
+    assert (run.created, run.rejected) == (1, 3)
+    assert run.errors == [
+        {"line": 2, "id": "BAD-1", "reason": "unparseable price 'call us'"},
+        {"line": 4, "id": "BAD-2", "reason": "unknown prefecture 'Atlantis'"},
+    ]
+    assert len(reported) == 3  # the callback still hears of every one
+
+
 def test_a_listing_whose_row_turns_bad_is_kept_as_it_was_not_withdrawn(tmp_path, provider, days):
     run_import(write_csv(tmp_path / "1.csv", [feed_row("A"), feed_row("B")]), provider, days[0])
     rows = [feed_row("A"), feed_row("B", price_yen="oops")]
@@ -274,7 +299,7 @@ def test_runs_must_move_forward_in_time(tmp_path, provider, days):
     path = write_csv(tmp_path / "feed.csv", [feed_row("A")])
     run_import(path, provider, days[1])
 
-    with pytest.raises(ValueError, match="must follow"):
+    with pytest.raises(ValueError, match=f"must follow its last, {re.escape(str(days[1]))}$"):
         run_import(path, provider, days[0])
 
 

@@ -50,13 +50,11 @@ def test_the_box_shows_only_active_listings():
 
 
 def test_the_box_wraps_around_to_fill_its_places():
-    listings = ListingFactory.create_batch(6)
-    highest = max(listing.shuffle_key for listing in listings)
+    ListingFactory.create_batch(6)
 
     # Any article whose point lies past the highest key still gets a full box.
     for article_id in range(1, 200):
         assert len(box_ids(article_id, size=5)) == 5
-    assert highest > 0
 
 
 def test_the_box_costs_one_query_whatever_the_catalogue(django_assert_num_queries):

@@ -8,7 +8,8 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from newsroom.listings.templatetags.listings_tags import percent, square_metres, yen
+from newsroom.listings.formats import percent, square_metres, yen
+from newsroom.listings.models import ListingChange
 from tests.factories import ArticlePageFactory
 from tests.listings.factories import FIRST_SEEN, ImportRunFactory, ListingFactory
 
@@ -31,6 +32,13 @@ def test_prices_yields_and_areas_print_as_readers_expect():
     assert square_metres(Decimal("120.00")) == "120 m²"
     assert square_metres(Decimal("1240.50")) == "1,240.5 m²"
     assert yen(None) == percent(None) == ""
+
+
+def test_a_listings_history_rounds_yields_as_its_facts_do():
+    change = ListingChange(changes={"gross_yield": ["6.25", "6.35"]})
+
+    assert change.lines == [f"Gross yield: {percent('6.25')} → {percent('6.35')}"]
+    assert change.lines == ["Gross yield: 6.3% → 6.4%"]
 
 
 def test_the_index_lists_listings_on_the_market_newest_first(client):
@@ -69,21 +77,27 @@ def test_the_index_filters_by_prefecture_type_price_and_yield(client):
 
 
 @pytest.mark.parametrize(
-    ("sort", "expected"),
+    ("query", "expected"),
     [
-        ("price", ["Cheap", "Middle", "Dear"]),
-        ("-price", ["Dear", "Middle", "Cheap"]),
-        ("-yield", ["Middle", "Cheap", "Dear"]),  # no yield (land) sorts last
-        ("newest", ["Dear", "Middle", "Cheap"]),
+        ("sort=price", ["Cheap", "Middle", "Dear"]),
+        ("sort=-price", ["Dear", "Middle", "Cheap"]),
+        ("sort=-yield", ["Middle", "Cheap", "Dear"]),  # no yield (land) sorts last
+        # By first seen, not by creation: Cheap, created first, was seen last.
+        ("sort=newest", ["Cheap", "Dear", "Middle"]),
+        # No sort, or an empty one, is newest first too.
+        ("sort=", ["Cheap", "Dear", "Middle"]),
+        ("min_price=0", ["Cheap", "Dear", "Middle"]),
+        ("", ["Cheap", "Dear", "Middle"]),
     ],
 )
-def test_the_index_sorts_by_newest_price_or_yield(client, sort, expected):
-    ListingFactory(title="Cheap", price_yen=10_000_000, gross_yield=Decimal("5.0"))
+def test_the_index_sorts_by_newest_price_or_yield(client, query, expected):
+    ListingFactory(title="Cheap", price_yen=10_000_000, gross_yield=Decimal("5.0"),
+                   first_seen=FIRST_SEEN + timedelta(hours=2))  # fmt: skip
     ListingFactory(title="Middle", price_yen=20_000_000, gross_yield=Decimal("7.5"))
     ListingFactory(title="Dear", price_yen=30_000_000, gross_yield=None,
                    first_seen=FIRST_SEEN + timedelta(hours=1))  # fmt: skip
 
-    assert titles(client.get(f"{INDEX}?sort={sort}")) == expected
+    assert titles(client.get(f"{INDEX}?{query}")) == expected
 
 
 def test_the_index_pages_keep_the_filters_in_their_links(client, settings):

@@ -1,10 +1,9 @@
 """The listings box beside articles, and how listings print prices, yields and areas."""
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django import template
 from django.conf import settings
 
+from newsroom.listings import formats
 from newsroom.listings.selectors import listing_box_for_article, listings_last_updated
 
 register = template.Library()
@@ -19,27 +18,6 @@ def listings_box(article) -> dict:
     }
 
 
-@register.filter
-def yen(value) -> str:
-    """58000000 -> "¥58,000,000"."""
-    if value in (None, ""):
-        return ""
-    return f"¥{int(value):,}"
-
-
-@register.filter
-def percent(value) -> str:
-    """Decimal("6.25") -> "6.3%": yields print with one decimal, rounded half up."""
-    if value in (None, ""):
-        return ""
-    return f"{Decimal(value).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
-
-
-@register.filter
-def square_metres(value) -> str:
-    """Decimal("123.40") -> "123.4 m²"; whole numbers without decimals."""
-    if value in (None, ""):
-        return ""
-    number = Decimal(value).normalize()
-    text = f"{number:,f}" if number == number.to_integral() else f"{number:,.2f}".rstrip("0")
-    return f"{text} m²"
+register.filter("yen", formats.yen)
+register.filter("percent", formats.percent)
+register.filter("square_metres", formats.square_metres)
