@@ -94,10 +94,11 @@ class CachedForReadersMixin:
         return None
 
     def serve(self, request, *args, **kwargs):
-        # Read before rendering: a change that lands meanwhile makes this copy stale at once.
-        versions = page_cache.current_versions(article_id=self.page_cache_article_id())
-        response = super().serve(request, *args, **kwargs)
-        return page_cache.mark_cacheable(response, versions)
+        return page_cache.serve_cacheable(
+            request,
+            lambda: super(CachedForReadersMixin, self).serve(request, *args, **kwargs),
+            article_id=self.page_cache_article_id(),
+        )
 
 
 class HomePage(CachedForReadersMixin, Page):

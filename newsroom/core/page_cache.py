@@ -51,9 +51,12 @@ class CachedPage:
     versions: Versions
     content: bytes
     content_type: str
+    last_modified: str | None  # feeds say when they last changed; pollers ask with it
 
     def response(self) -> HttpResponse:
         response = HttpResponse(self.content, content_type=self.content_type)
+        if self.last_modified:
+            response["Last-Modified"] = self.last_modified
         response[STATUS_HEADER] = "hit"
         patch_vary_headers(response, ("Cookie",))
         return response
@@ -94,8 +97,21 @@ def current_versions(*, article_id: int | None = None) -> Versions:
     )
 
 
-def mark_cacheable(response: HttpResponse, versions: Versions) -> HttpResponse:
-    """Let the middleware keep this page's copy for anonymous readers."""
+def serve_cacheable(
+    request: HttpRequest,
+    render: Callable[[], HttpResponse],
+    *,
+    article_id: int | None = None,
+) -> HttpResponse:
+    """Render a page the middleware may keep for anonymous readers.
+
+    The versions are read before rendering (a change that lands meanwhile leaves this copy
+    stale at once), and only for requests the middleware could store.
+    """
+    if not is_anonymous_reading(request):
+        return render()
+    versions = current_versions(article_id=article_id)
+    response = render()
     response.page_cache_versions = versions
     return response
 
@@ -105,7 +121,7 @@ def _page_key(request: HttpRequest) -> str:
     return "page-cache:page:" + sha256(address.encode()).hexdigest()
 
 
-def _is_anonymous_reading(request: HttpRequest) -> bool:
+def is_anonymous_reading(request: HttpRequest) -> bool:
     """A plain GET from a reader without a session: the page cannot be about them.
 
     No session cookie means nobody is signed in and no message waits to be shown;
@@ -114,7 +130,7 @@ def _is_anonymous_reading(request: HttpRequest) -> bool:
     return (
         settings.NEWSROOM_PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
-        and "HX-Request" not in request.headers
+        and not request.htmx
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
     )
@@ -140,7 +156,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not _is_anonymous_reading(request):
+        if not is_anonymous_reading(request):
             return self.get_response(request)
         key = _page_key(request)
         stored: CachedPage | None = cache.get(key)
@@ -155,6 +171,7 @@ class AnonymousPageCacheMiddleware:
                 versions=response.page_cache_versions,
                 content=response.content,
                 content_type=response["Content-Type"],
+                last_modified=response.get("Last-Modified"),
             )
             cache.set(key, copy, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
             response[STATUS_HEADER] = "miss"

@@ -53,8 +53,9 @@ class LatestArticlesFeed(Feed):
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         # Feed readers poll: they get the anonymous page cache's stored copy until a page is
         # published or withdrawn (the site's version, read before rendering).
-        versions = page_cache.current_versions()
-        return page_cache.mark_cacheable(super().__call__(request, *args, **kwargs), versions)
+        return page_cache.serve_cacheable(
+            request, lambda: super(LatestArticlesFeed, self).__call__(request, *args, **kwargs)
+        )
 
     def get_object(self, request: HttpRequest) -> Page:
         return site_home(request)

@@ -1,8 +1,8 @@
 """The anonymous page cache: shared copies for readers, replaced the moment a page changes."""
 
 import pytest
+from django.core.cache import cache
 from django.test.signals import template_rendered
-from django.urls import reverse
 
 from newsroom.accounts.services import account_delete
 from newsroom.core import page_cache
@@ -185,12 +185,20 @@ def test_a_reader_with_a_message_waiting_gets_a_fresh_page(client, article):
     assert "X-Page-Cache" not in client.get(article.url).headers
 
 
-def test_htmx_fragments_are_not_stored(client, article):
-    response = client.get(
-        reverse("discussion:comment-list", args=[article.pk]), headers={"HX-Request": "true"}
-    )
+def test_an_htmx_request_for_a_page_is_neither_stored_nor_served_a_copy(client, article):
+    client.get(article.url, headers={"HX-Request": "true"})
+    assert "X-Page-Cache" not in client.get(article.url, headers={"HX-Request": "true"}).headers
 
-    assert "X-Page-Cache" not in response.headers
+    assert read(client, article.url)[0] == "miss"
+
+
+def test_signed_in_requests_do_not_touch_the_cache(client, article):
+    client.force_login(UserFactory())
+    cache.clear()  # publishing the article set a version
+
+    client.get(article.url)
+
+    assert cache.get(page_cache.SITE_VERSION) is None
 
 
 def test_the_cache_can_be_turned_off(client, article, settings):

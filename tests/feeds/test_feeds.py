@@ -303,12 +303,13 @@ def test_feed_queries_do_not_grow_with_the_number_of_articles(
 def test_feed_readers_get_the_stored_feed_until_a_story_is_published(client, home, page_cache):
     section = SectionPageFactory(title="Politics")
     ArticlePageFactory(parent=section, title="First story")
-    client.get("/feeds/latest/")
+    first = client.get("/feeds/latest/")
 
     stored = client.get("/feeds/latest/")
     ArticlePageFactory(parent=section, title="Second story")
     fresh = client.get("/feeds/latest/")
 
     assert stored.headers["X-Page-Cache"] == "hit"
+    assert stored["Last-Modified"] == first["Last-Modified"]
     assert fresh.headers["X-Page-Cache"] == "miss"
     assert "Second story" in fresh.content.decode()
