@@ -256,7 +256,7 @@ NEWSROOM_USAGE_TERMS = (
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 # Discussion
 NEWSROOM_COMMENTS_PER_PAGE = 50  # top-level comments, with their replies
-NEWSROOM_COMMENT_SORTS = ("oldest", "newest", "best", "controversial")
+# One of oldest, newest, best, controversial (the system check discussion.E001 says so).
 NEWSROOM_COMMENT_SORT_DEFAULT = os.environ.get("COMMENT_SORT_DEFAULT", "oldest")
 NEWSROOM_COMMENT_EDIT_MINUTES = 10
 NEWSROOM_WILSON_Z = 1.96  # 95% confidence for the "Best" order

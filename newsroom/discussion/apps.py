@@ -6,6 +6,10 @@ class DiscussionConfig(AppConfig):
     label = "discussion"
 
     def ready(self) -> None:
+        from django.core import checks
+
         from newsroom.discussion import signals
+        from newsroom.discussion.checks import check_comment_sort_default
 
         signals.connect()
+        checks.register(check_comment_sort_default)

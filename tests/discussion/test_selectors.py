@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsroom.accounts.services import account_delete
+from newsroom.discussion.checks import check_comment_sort_default
 from newsroom.discussion.models import Comment, Vote
 from newsroom.discussion.selectors import comment_stream_for_article
 from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
@@ -153,6 +154,7 @@ def test_rejected_and_pending_comments_are_hidden_except_pending_from_their_auth
 
     assert order(comment_stream_for_article(article=article, viewer=AnonymousUser())) == []
     assert order(comment_stream_for_article(article=article, viewer=author)) == [pending.pk]
+    assert order(comment_stream_for_article(article=article, viewer=UserFactory())) == []
 
 
 def test_deleted_accounts_comments_stay_without_a_name(article):
@@ -165,7 +167,7 @@ def test_deleted_accounts_comments_stay_without_a_name(article):
     assert shown.body_html == comment.body_html
 
 
-def test_viewer_flags_are_computed_once_per_comment(article):
+def test_viewer_flags_follow_authorship_and_votes(article):
     viewer = UserFactory()
     own = comment_at(article, 2, author=viewer)
     other = comment_at(article, 1)
@@ -220,3 +222,13 @@ def test_the_stream_takes_the_same_queries_for_10_or_5000_comments(article, sign
 
     # Threads, replies, count, moderator notes; signed in also votes, email check, sanction.
     assert (small, large) == ((7, 7) if signed_in else (4, 4))
+
+
+def test_an_unknown_default_sort_fails_the_system_check(settings):
+    settings.NEWSROOM_COMMENT_SORT_DEFAULT = "top"
+
+    (error,) = check_comment_sort_default()
+
+    assert error.id == "discussion.E001" and "oldest, newest, best, controversial" in error.hint
+    settings.NEWSROOM_COMMENT_SORT_DEFAULT = "best"
+    assert check_comment_sort_default() == []

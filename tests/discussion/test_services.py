@@ -112,7 +112,7 @@ def test_unverified_reader_cannot_comment(article):
 def test_deleted_account_cannot_comment(article):
     reader = account_delete(user=UserFactory())
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="no longer take part"):
         comment_create(article=article, author=reader, body="Hello")
 
 
