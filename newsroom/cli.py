@@ -14,6 +14,13 @@ import subprocess
 import sys
 
 SCHEDULE_INTERVAL_SECONDS = 60
+# Subcommands that are a management command under a friendlier name; their options are the
+# command's own (newsroom import-listings --help).
+ALIASES = {
+    "import-listings": ("import_listings", "import a listings feed: FILE [--full]"),
+    "moderation-report": ("moderation_report", "held shares and ROC AUC for FILE.csv"),
+    "worker": ("db_worker", "run queued background tasks"),
+}
 
 
 def _setup_django() -> None:
@@ -68,32 +75,19 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--host", default="127.0.0.1")
         command.add_argument("--port", type=int, default=8000)
         command.add_argument("--workers", type=int, default=1)
-    # Its options are db_worker's own (newsroom worker --help).
-    commands.add_parser("worker", add_help=False, help="run queued background tasks")
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
-    # Its options are the management command's own (newsroom import-listings --help).
-    commands.add_parser(
-        "import-listings", add_help=False, help="import a listings feed: FILE [--full]"
-    )
-    commands.add_parser(
-        "moderation-report", add_help=False, help="held shares and ROC AUC for FILE.csv"
-    )
+    for alias, (_, help_text) in ALIASES.items():
+        commands.add_parser(alias, add_help=False, help=help_text)
     options, extra = parser.parse_known_args(argv)
-    if extra and options.command not in ("import-listings", "moderation-report", "worker"):
+    if extra and options.command not in ALIASES:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     _setup_django()
     from django.core.management import call_command, execute_from_command_line
 
-    if options.command == "import-listings":
-        execute_from_command_line(["newsroom", "import_listings", *extra])
-        return 0
-    if options.command == "moderation-report":
-        execute_from_command_line(["newsroom", "moderation_report", *extra])
-        return 0
-    if options.command == "worker":
-        execute_from_command_line(["newsroom", "db_worker", *extra])
+    if options.command in ALIASES:
+        execute_from_command_line(["newsroom", ALIASES[options.command][0], *extra])
         return 0
     if options.command == "manage":
         execute_from_command_line(["newsroom", *options.args])

@@ -159,11 +159,15 @@ class ArticlePageQuerySet(PageQuerySet):
     def for_teasers(self) -> "ArticlePageQuerySet":
         """What a list of article teasers reads: the lead image and its renditions, no body,
         and the number of published comments (through the discussion app's reverse relation)."""
+        from newsroom.discussion.models import Comment  # the discussion app builds on this one
+
         return (
             self.select_related("lead_image")
             .prefetch_related("lead_image__renditions")
             .defer("body")
-            .annotate(comment_count=Count("comments", filter=Q(comments__status="published")))
+            .annotate(
+                comment_count=Count("comments", filter=Q(comments__status=Comment.Status.PUBLISHED))
+            )
         )
 
 
