@@ -1,11 +1,12 @@
-# The two commands of the README: `make demo` and `make test`.
+# The two commands of the README, `make demo` and `make test` (what CI runs), and
+# `make test-fast` for the edit-test loop (CONTRIBUTING.md).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export UV_PYTHON := $(BIN)/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test install lint chromium
+.PHONY: demo test test-fast install lint chromium
 
 demo: install
 	$(BIN)/newsroom demo
@@ -14,6 +15,10 @@ test: install chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# No browser tests; a PostgreSQL test database (DATABASE_URL) is kept between runs.
+test-fast: install
+	$(BIN)/pytest -m "not e2e" --reuse-db
 
 install: $(BIN)/uv
 	$(BIN)/uv sync --locked --quiet

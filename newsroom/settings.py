@@ -261,7 +261,7 @@ NEWSROOM_COMMENT_SORT_DEFAULT = os.environ.get("COMMENT_SORT_DEFAULT", "oldest")
 NEWSROOM_COMMENT_EDIT_MINUTES = 10
 NEWSROOM_WILSON_Z = 1.96  # 95% confidence for the "Best" order
 NEWSROOM_RATE_LIMITS = {"comment": "5/m", "vote": "60/m", "report": "10/m"}
-# Moderation (see README "Moderation"): toxicity is alt-profanity-check's probability, 0 to 1.
+# Moderation (see docs/moderation.md): toxicity is alt-profanity-check's probability, 0 to 1.
 NEWSROOM_TOXICITY_NUDGE = float(os.environ.get("TOXICITY_NUDGE", "0.6"))  # ask once to revise
 NEWSROOM_TOXICITY_HOLD = float(os.environ.get("TOXICITY_HOLD", "0.9"))  # hold for review
 NEWSROOM_PREMODERATE_FIRST = int(os.environ.get("PREMODERATE_FIRST", "2"))  # first N comments

@@ -3,7 +3,7 @@
 Pure Python, no database. :class:`FeedReader` streams the file (it never holds more than a
 row), counts and hashes the bytes as they go by, and yields each row with its line number;
 :func:`parse_row` turns a row into a :class:`FeedRow` or raises :class:`RowError` with a
-reason a person can act on. The format is documented in the README ("Listings").
+reason a person can act on. The format is documented in docs/operations.md.
 """
 
 import csv

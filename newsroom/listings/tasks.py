@@ -1,7 +1,7 @@
 """The daily listings import as a Django task.
 
 Django's task framework runs tasks but does not schedule them: something calls
-``import_latest_listings.enqueue()`` once a day (see the README: cron, or a systemd timer
+``import_latest_listings.enqueue()`` once a day (see docs/operations.md: cron, or a systemd timer
 running ``newsroom import-listings --latest --enqueue`` for a worker to pick up).
 """
 
