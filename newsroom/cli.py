@@ -18,6 +18,7 @@ SCHEDULE_INTERVAL_SECONDS = 60
 # command's own (newsroom import-listings --help).
 ALIASES = {
     "import-listings": ("import_listings", "import a listings feed: FILE [--full]"),
+    "import-wire": ("import_wire", "import agency copy: --source NAME [--section SLUG] PATH..."),
     "moderation-report": ("moderation_report", "held shares and ROC AUC for FILE.csv"),
     "worker": ("db_worker", "run queued background tasks"),
 }

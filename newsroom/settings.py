@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "newsroom.moderation",
     "newsroom.feeds",
     "newsroom.search",
+    "newsroom.wire",
     "newsroom.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -287,3 +288,8 @@ LISTINGS_IMPORT_CHUNK_SIZE = 1000
 LISTINGS_MAX_REPORTED_ERRORS = 1000  # rejected rows kept on an import run
 LISTINGS_BOX_SIZE = 4  # listings in the box beside an article (3 to 5)
 LISTINGS_PAGE_SIZE = 24
+
+# The wire desk (docs/wire.md): one folder per source under WIRE_DROP_DIR.
+WIRE_DROP_DIR = Path(os.environ.get("WIRE_DROP_DIR", VAR_DIR / "wire" / "incoming"))
+WIRE_RUN_STALE_MINUTES = 15  # a "running" import silent this long was killed: it may be replaced
+WIRE_MAX_REPORTED_ERRORS = 1000  # rejected items kept on an import run

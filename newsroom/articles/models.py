@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from newsroom.articles.blocks import ArticleBodyBlock
 from newsroom.core import page_cache
@@ -55,12 +56,37 @@ class Source(index.Indexed, models.Model):
     usage_terms = models.TextField(
         blank=True, help_text="The restriction printed after the notice, e.g. no republication."
     )
+    # What the wire desk needs to take in a source's feed unattended (see docs/wire.md).
+    section = models.ForeignKey(
+        "articles.SectionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The section its imported stories go to.",
+    )
+    usage_days = models.PositiveIntegerField(
+        "usage period (days)",
+        null=True,
+        blank=True,
+        help_text="How many days after first publication its stories may be shown; "
+        "empty for no limit.",
+    )
+    auto_publish = models.BooleanField(
+        "publish automatically",
+        default=False,
+        help_text="Publish its stories and their new versions at once, without an editor.",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("rights_holder"),
         FieldPanel("notice_template"),
         FieldPanel("usage_terms"),
+        MultiFieldPanel(
+            [FieldPanel("section"), FieldPanel("usage_days"), FieldPanel("auto_publish")],
+            heading="Wire feed",
+        ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -174,6 +200,14 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
+class Availability(models.TextChoices):
+    """Whether the story itself may still be shown; set by the wire desk, never by a revision."""
+
+    AVAILABLE = "available", "Available"
+    WITHDRAWN = "withdrawn", "Withdrawn by its source"
+    EXPIRED = "expired", "Expired: its usage period is over"
+
+
 class ArticlePage(CachedForReadersMixin, Page):
     standfirst = models.TextField(
         blank=True, max_length=400, help_text="One or two sentences under the headline."
@@ -208,9 +242,16 @@ class ArticlePage(CachedForReadersMixin, Page):
         blank=True,
         help_text="The notice that came with imported wire copy; overrides the source's template.",
     )
+    wire_usage_terms = models.TextField(
+        blank=True,
+        help_text="The usage terms that came with imported wire copy; override the source's.",
+    )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     comments_open = models.BooleanField(
         "discussion open", default=True, help_text="Readers may comment on this article."
+    )
+    availability = models.CharField(
+        max_length=10, choices=Availability.choices, default=Availability.AVAILABLE, editable=False
     )
 
     objects = ArticlePageManager()
@@ -229,7 +270,12 @@ class ArticlePage(CachedForReadersMixin, Page):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("source"), FieldPanel("wire_rights_notice")], heading="Source and rights"
+            [
+                FieldPanel("source"),
+                FieldPanel("wire_rights_notice"),
+                FieldPanel("wire_usage_terms"),
+            ],
+            heading="Source and rights",
         ),
         FieldPanel("tags"),
         FieldPanel("comments_open"),
@@ -266,13 +312,51 @@ class ArticlePage(CachedForReadersMixin, Page):
         year = self.publication_year
         if self.wire_rights_notice:
             terms = self.source.usage_terms if self.source else ""
-            return RightsNotice(notice=self.wire_rights_notice, usage_terms=terms)
-        if self.source:
-            return self.source.rights_notice(year)
-        return house_rights_notice(year)
+            rights = RightsNotice(notice=self.wire_rights_notice, usage_terms=terms)
+        elif self.source:
+            rights = self.source.rights_notice(year)
+        else:
+            rights = house_rights_notice(year)
+        if self.wire_usage_terms:
+            return RightsNotice(notice=rights.notice, usage_terms=self.wire_usage_terms)
+        return rights
 
     def page_cache_article_id(self) -> int | None:
         return self.pk
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.availability == Availability.WITHDRAWN
+
+    @property
+    def is_expired(self) -> bool:
+        return self.availability == Availability.EXPIRED
+
+    def with_content_json(self, content):
+        """Publishing an older revision must not bring back a withdrawn or expired story."""
+        page = super().with_content_json(content)
+        page.availability = self.availability
+        return page
+
+    def route(self, request, path_components):
+        """A story withdrawn by its source is unpublished, but its address still answers with
+        a notice and its discussion (see ``serve``), instead of a bare 404."""
+        if not path_components and not self.live and self.is_withdrawn:
+            return RouteResult(self)
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_withdrawn and not self.live:
+            # 410 Gone: crawlers drop the address; the page cache keeps only 200s.
+            response = Page.serve(self, request, *args, **kwargs)
+            response.status_code = 410
+            return response
+        return super().serve(request, *args, **kwargs)
+
+    def get_template(self, request, *args, **kwargs):
+        if self.is_withdrawn and not self.live:
+            return "articles/article_withdrawn.html"
+        return super().get_template(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from newsroom.articles.selectors import more_in_section
