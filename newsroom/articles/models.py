@@ -338,15 +338,20 @@ class ArticlePage(CachedForReadersMixin, Page):
         page.availability = self.availability
         return page
 
+    @property
+    def answers_as_withdrawn(self) -> bool:
+        """Unpublished because its source withdrew it after readers had seen it."""
+        return self.is_withdrawn and not self.live and self.first_published_at is not None
+
     def route(self, request, path_components):
         """A story withdrawn by its source is unpublished, but its address still answers with
         a notice and its discussion (see ``serve``), instead of a bare 404."""
-        if not path_components and not self.live and self.is_withdrawn:
+        if not path_components and self.answers_as_withdrawn:
             return RouteResult(self)
         return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
-        if self.is_withdrawn and not self.live:
+        if self.answers_as_withdrawn:
             # 410 Gone: crawlers drop the address; the page cache keeps only 200s.
             response = Page.serve(self, request, *args, **kwargs)
             response.status_code = 410
@@ -354,7 +359,7 @@ class ArticlePage(CachedForReadersMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_template(self, request, *args, **kwargs):
-        if self.is_withdrawn and not self.live:
+        if self.answers_as_withdrawn:
             return "articles/article_withdrawn.html"
         return super().get_template(request, *args, **kwargs)
 

@@ -177,10 +177,8 @@ def test_the_same_version_with_a_different_text_is_a_conflict(harbour, samples):
 
 def test_bad_items_are_reported_one_by_one_and_the_good_ones_land(harbour, samples):
     rejections = []
-    run = run_import(
-        harbour, samples / "bad_items.jsonl", samples / "bad_invalid.json", samples / "feed_atom.xml",
-        rejections=rejections,
-    )  # fmt: skip
+    files = [samples / name for name in ("bad_items.jsonl", "bad_invalid.json", "feed_atom.xml")]
+    run = run_import(harbour, *files, rejections=rejections)
 
     reasons = {(r.file, r.where): r.reason for r in rejections}
     assert "no uri" in reasons["bad_items.jsonl", "line 1"]
