@@ -14,6 +14,8 @@ demo: install
 test: install chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 # No browser tests; a PostgreSQL test database (DATABASE_URL) is kept between runs.

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -9,14 +10,15 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsroom.discussion.urls import member_urlpatterns
 from newsroom.listings.sitemaps import ListingSitemap
 
 SITEMAPS = {"pages": PageSitemap, "listings": ListingSitemap}
 
 
-def media(request: HttpRequest, path: str) -> HttpResponse:
+def media(request: HttpRequest, path: str) -> HttpResponseBase:
     """Uploaded images and renditions, from MEDIA_ROOT as it is when asked (tests move it)."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    return serve(request, path, document_root=str(settings.MEDIA_ROOT))
 
 
 urlpatterns = [
@@ -25,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("members/", include("newsroom.accounts.urls")),
+    path("members/", include((member_urlpatterns, "members"))),
     path("discussion/", include("newsroom.discussion.urls")),
     path("listings/", include("newsroom.listings.urls")),
     path("feeds/", include("newsroom.feeds.urls")),

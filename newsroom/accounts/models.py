@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -38,6 +38,10 @@ class User(AbstractUser):
     def public_name(self) -> str:
         """The name shown beside a reader's comments; empty for deleted accounts."""
         return "" if self.anonymised_at else (self.display_name or "")
+
+
+# Whoever is looking at a page: a signed-in user or an anonymous reader.
+type Viewer = User | AnonymousUser
 
 
 def user_display(user: User) -> str:

@@ -20,9 +20,9 @@ from newsroom.accounts.models import User
 from newsroom.accounts.services import account_delete, user_set_display_name
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment
-from newsroom.discussion.services import comment_create, vote_cast
+from newsroom.discussion.services import comment_create, report_create, vote_cast
 from newsroom.moderation.models import MODERATORS_GROUP, Report, Term
-from newsroom.moderation.services import comment_approve, report_create
+from newsroom.moderation.services import comment_approve
 
 READER_PASSWORD = "newsroom-reader"
 

@@ -1,10 +1,29 @@
+from typing import cast
+
 from django import forms
+from django.http import QueryDict
 
 from newsroom.discussion.services import MAX_BODY_LENGTH
 from newsroom.moderation.models import Report
 
 
-class CommentForm(forms.Form):
+class NudgeForm(forms.Form):
+    """A form the writer may be asked once about: "this may come across as hostile"."""
+
+    # Set once the writer has been asked whether to revise a hostile-sounding comment.
+    confirmed_nudge = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    nudged = False
+
+    def ask_once(self) -> None:
+        """The writer has been nudged: the next post of this form goes through."""
+        data = cast(QueryDict, self.data).copy()
+        data["confirmed_nudge"] = "True"
+        self.data = data
+        self.nudged = True
+
+
+class CommentForm(NudgeForm):
     body = forms.CharField(
         label="Your comment",
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": MAX_BODY_LENGTH}),
@@ -18,24 +37,10 @@ class CommentForm(forms.Form):
     quoted_text = forms.CharField(
         required=False, widget=forms.HiddenInput, max_length=MAX_BODY_LENGTH
     )
-    # Set once the writer has been asked whether to revise a hostile-sounding comment.
-    confirmed_nudge = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
-    nudged = False
-
-    def ask_once(self) -> None:
-        """The writer has been nudged: the next post of this form goes through."""
-        self.data = self.data.copy()
-        self.data["confirmed_nudge"] = "True"
-        self.nudged = True
 
 
-class EditForm(forms.Form):
+class EditForm(NudgeForm):
     body = CommentForm.base_fields["body"]
-    confirmed_nudge = forms.BooleanField(required=False, widget=forms.HiddenInput)
-
-    nudged = False
-    ask_once = CommentForm.ask_once
 
 
 class ReportForm(forms.Form):

@@ -41,12 +41,13 @@ def link_mentions(body: str) -> str:
         for name, slug in User.objects.annotate(lower_name=Lower("display_name"))
         .filter(lower_name__in=candidates, anonymised_at__isnull=True, slug__isnull=False)
         .values_list("display_name", "slug")
+        if name and slug
     }
     if not members:
         return body
 
     def link(name: str, slug: str, prefix: str = "") -> str:
-        url = reverse("accounts:member-detail", args=[slug])
+        url = reverse("members:member-detail", args=[slug])
         return f"[{prefix}{_MARKDOWN_SPECIAL.sub(r'\\\1', name)}]({url})"
 
     pieces, last = [], 0

@@ -13,7 +13,7 @@ from newsroom.core.models import TimeStampedModel
 MAX_DEPTH = 3
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(models.QuerySet["Comment"]):
     def published(self) -> "CommentQuerySet":
         return self.filter(status=Comment.Status.PUBLISHED)
 

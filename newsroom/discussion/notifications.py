@@ -8,7 +8,10 @@ import email.message
 import email.policy
 from collections.abc import Mapping
 from dataclasses import dataclass
-from email.headerregistry import HeaderRegistry, UnstructuredHeader
+from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
+from email.message import Message
+from email.policy import EmailPolicy, Policy
+from typing import cast
 
 from django.conf import settings
 from django.core import signing
@@ -35,19 +38,22 @@ class _UnfoldedHeader(UnstructuredHeader):
     """
 
     def fold(self, *, policy: email.policy.Policy) -> str:
-        return f"{self.name}: {self}{policy.linesep}"
+        return f"List-Unsubscribe: {self}{policy.linesep}"
 
 
 _HEADERS = HeaderRegistry()
-_HEADERS.map_to_type("list-unsubscribe", _UnfoldedHeader)
+# The registry mixes BaseHeader in itself; the stubs want it already there.
+_HEADERS.map_to_type("list-unsubscribe", cast(type[BaseHeader], _UnfoldedHeader))
 
 
 class ReplyNotificationEmail(EmailMessage):
     """An EmailMessage whose List-Unsubscribe header stays on one line, whatever the mailer."""
 
     def message(
-        self, *, policy: email.policy.Policy = email.policy.default
+        self, *, policy: "Policy[Message[str, str]] | None" = None
     ) -> email.message.EmailMessage:
+        if not isinstance(policy, EmailPolicy):
+            policy = email.policy.default
         return super().message(policy=policy.clone(header_factory=_HEADERS))
 
 
@@ -131,7 +137,7 @@ def reply_notification_message(
     """
     base_url = base_url.rstrip("/")
     unsubscribe_url = base_url + reverse(
-        "accounts:notifications-unsubscribe",
+        "members:notifications-unsubscribe",
         kwargs={"token": unsubscribe_token_make(user=recipient.user)},
     )
     context = {

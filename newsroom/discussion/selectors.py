@@ -13,10 +13,11 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 
-from newsroom.accounts.models import User
+from newsroom.accounts.models import User, Viewer
 from newsroom.articles.models import ArticlePage
-from newsroom.discussion.models import Comment, Vote
-from newsroom.discussion.services import (
+from newsroom.discussion.cards import CommentCard, comment_card, comment_cards
+from newsroom.discussion.models import Comment, CommentQuerySet, Vote
+from newsroom.discussion.permissions import (
     Posting,
     commenting_permission,
     discussion_closed_reason,
@@ -38,7 +39,7 @@ SORT_LABELS = {
 RELATED = ("author", "in_reply_to__author", "quoted__author")
 
 
-def _with_author_roles(comments: QuerySet[Comment]) -> QuerySet[Comment]:
+def _with_author_roles(comments: CommentQuerySet) -> CommentQuerySet:
     """Whether each author moderates, in the same query (for the "Moderator" badge)."""
     memberships = User.groups.through.objects.filter(
         user=OuterRef("author"), group__name=MODERATORS_GROUP
@@ -46,12 +47,12 @@ def _with_author_roles(comments: QuerySet[Comment]) -> QuerySet[Comment]:
     return comments.annotate(author_is_moderator=Exists(memberships))
 
 
-@dataclass
+@dataclass(frozen=True)
 class CommentStream:
     article: ArticlePage
     sort: str
     offset: int
-    threads: list[Comment]
+    threads: list[CommentCard]
     comment_count: int
     has_more: bool
     next_offset: int
@@ -82,7 +83,7 @@ def comment_count_for_article(article: ArticlePage) -> int:
 def comment_stream_for_article(
     *,
     article: ArticlePage,
-    viewer: User,
+    viewer: Viewer,
     sort: str | None = None,
     offset: int = 0,
     focus: Comment | None = None,
@@ -129,17 +130,23 @@ def comment_stream_for_article(
         list(comments.filter(thread__in=threads).order_by("created_at", "pk")) if threads else []
     )
     permission = commenting_permission(user=viewer, article=article)
-    _prepare_all(threads, replies, viewer=viewer, can_post=permission.allowed)
+    cards = comment_cards(
+        threads,
+        replies,
+        viewer=viewer,
+        votes=_viewer_votes(viewer, threads + replies),
+        can_post=permission.allowed,
+    )
 
     return CommentStream(
         article=article,
         sort=sort,
         offset=offset,
-        threads=threads,
+        threads=[cards[thread.pk] for thread in threads],
         comment_count=comment_count_for_article(article),
         has_more=has_more,
         next_offset=offset + limit,
-        focus_id=focus.pk if focus_root_id else None,
+        focus_id=focus.pk if focus and focus_root_id else None,
         pinned=pinned,
         sorts=list(SORT_LABELS.items()),
         notes=list(ModeratorNote.objects.filter(article=article).shown()[:3]),
@@ -156,7 +163,7 @@ def discussion_context(
     offset: int = 0,
     focus: Comment | None = None,
     pinned: int | None = None,
-) -> dict:
+) -> dict[str, object]:
     """What the discussion templates read: the stream and whether this reader may post."""
     stream = comment_stream_for_article(
         article=article,
@@ -174,7 +181,7 @@ def discussion_context(
     }
 
 
-def comment_thread_for_viewer(*, comment: Comment, viewer: User) -> Comment:
+def comment_thread_for_viewer(*, comment: Comment, viewer: Viewer) -> CommentCard:
     """One comment as the viewer sees it in the stream, with its replies nested below it."""
     root_id = comment.thread_id or comment.pk
     comments = _with_author_roles(
@@ -187,84 +194,31 @@ def comment_thread_for_viewer(*, comment: Comment, viewer: User) -> Comment:
     # The root may be hidden from this reader (a moderator rejected it): then the thread
     # shows from the reader's own comment down.
     roots = [c for c in everything if c.pk == root_id]
-    can_post = commenting_permission(user=viewer, article=comment.article).allowed
-    _prepare_all(
-        roots, [c for c in everything if c.pk != root_id], viewer=viewer, can_post=can_post
+    cards = comment_cards(
+        roots,
+        [c for c in everything if c.pk != root_id],
+        viewer=viewer,
+        votes=_viewer_votes(viewer, everything),
+        can_post=commenting_permission(user=viewer, article=comment.article).allowed,
     )
-    return next(c for c in everything if c.pk == comment.pk)
+    return cards[comment.pk]
 
 
-def comment_voted_for_viewer(*, comment: Comment, viewer: User, vote: int) -> Comment:
+def comment_voted_for_viewer(*, comment: Comment, viewer: Viewer, vote: int) -> CommentCard:
     """The comment a reader just voted on, ready for its vote buttons.
 
     vote_cast has already decided that the reader may take part, and the reader's vote is
     the one just cast, so nothing else needs loading.
     """
-    _prepare(comment, viewer=viewer, viewer_vote=vote, can_post=True)
-    return comment
+    return comment_card(comment, viewer=viewer, viewer_vote=vote, can_post=True)
 
 
-def _prepare_all(
-    threads: list[Comment], replies: list[Comment], *, viewer: User, can_post: bool
-) -> None:
-    everything = threads + replies
-    votes = (
-        dict(
-            Vote.objects.filter(voter=viewer, comment__in=everything).values_list(
-                "comment_id", "value"
-            )
-        )
-        if viewer.is_authenticated and everything
-        else {}
+def _viewer_votes(viewer: Viewer, comments: list[Comment]) -> dict[int, int]:
+    if not (viewer.is_authenticated and comments):
+        return {}
+    return dict(
+        Vote.objects.filter(voter=viewer, comment__in=comments).values_list("comment_id", "value")
     )
-    for comment in everything:
-        _prepare(comment, viewer=viewer, viewer_vote=votes.get(comment.pk, 0), can_post=can_post)
-    _nest(threads, replies)
-
-
-def _prepare(comment: Comment, *, viewer: User, viewer_vote: int, can_post: bool) -> None:
-    is_author = viewer.is_authenticated and comment.author_id == viewer.pk
-    live = comment.status == Comment.Status.PUBLISHED
-    comment.author_name = comment.author.public_name
-    comment.viewer_vote = viewer_vote
-    comment.is_own = is_author
-    comment.is_pending = comment.status == Comment.Status.PENDING
-    comment.rejection_notice = (
-        f"A moderator rejected your comment: {comment.get_rejection_reason_display()}."
-        if is_author and comment.status == Comment.Status.REJECTED
-        else ""
-    )
-    author = comment.author
-    comment.author_badge = (
-        ""
-        if author.anonymised_at
-        else "Moderator"
-        if getattr(comment, "author_is_moderator", False)
-        else "Staff"
-        if author.is_staff
-        else ""
-    )
-    comment.can_report = live and viewer.is_authenticated and not is_author and can_post
-    comment.can_vote = live and viewer.is_authenticated and not is_author and can_post
-    comment.can_reply = live and can_post
-    comment.can_quote = live and can_post
-    comment.can_edit = is_author and not comment.is_gone and comment.edit_window_open()
-    comment.can_delete = is_author and not comment.is_gone
-    if comment.in_reply_to_id:
-        comment.reply_to_name = comment.in_reply_to.author.public_name
-    if comment.quoted_id:
-        quoted = comment.quoted
-        comment.quote_removed = quoted.is_gone
-        comment.quote_author = "" if quoted.is_gone else quoted.author.public_name
-    comment.children = []
-
-
-def _nest(threads: list[Comment], replies: list[Comment]) -> None:
-    by_id = {comment.pk: comment for comment in threads + replies}
-    for reply in replies:
-        parent = by_id.get(reply.parent_id)
-        if parent is not None:
-            parent.children.append(reply)
 
 
 def comments_by_member(*, member: User) -> QuerySet[Comment]:

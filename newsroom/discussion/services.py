@@ -1,9 +1,5 @@
 """Every write of the discussion: one function per use case, each atomic."""
 
-from dataclasses import dataclass
-from datetime import timedelta
-
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,58 +12,41 @@ from newsroom.core import page_cache
 from newsroom.core.html import plain_text, render_comment
 from newsroom.discussion.mentions import link_mentions
 from newsroom.discussion.models import MAX_DEPTH, Comment, Vote
+from newsroom.discussion.permissions import commenting_permission
 from newsroom.discussion.tasks import reply_notifications_enqueue
-from newsroom.moderation.pipeline import Submission, moderate
-from newsroom.moderation.services import active_sanction
+from newsroom.moderation.models import Flag, Report
+from newsroom.moderation.rules import Outcome, Submission, Verdict, moderate
+from newsroom.moderation.selectors import active_sanction
 
 MAX_BODY_LENGTH = 3000
 ELLIPSIS = "…"
+# What a comment becomes when the rules publish or hold it (they reject before saving).
+STATUS_FOR_VERDICT = {
+    Verdict.PUBLISH: Comment.Status.PUBLISHED,
+    Verdict.HOLD: Comment.Status.PENDING,
+}
 
 
-@dataclass(frozen=True)
-class Posting:
-    """Who may do what: checked by the services, shown by the templates."""
+def _judge(
+    *, body: str, author: User, confirmed_nudge: bool, edited: Comment | None = None
+) -> Outcome:
+    """Run the moderation rules over a text, telling them how many of the author's comments
+    are published (the one being edited not counted)."""
 
-    allowed: bool
-    reason: str = ""
+    def count_approved() -> int:
+        comments = Comment.objects.published().filter(author=author)
+        if edited is not None:
+            comments = comments.exclude(pk=edited.pk)
+        return comments.count()
 
-
-def discussion_closed_reason(article: ArticlePage, now=None) -> str:
-    """Why the discussion of an article is read-only, or "" while it is open."""
-    if not article.comments_open:
-        return "The discussion of this article is closed."
-    days = settings.NEWSROOM_DISCUSSION_CLOSE_AFTER_DAYS
-    published = article.first_published_at
-    if (
-        days is not None
-        and published
-        and (now or timezone.now()) >= published + timedelta(days=days)
-    ):
-        return f"The discussion of this article closed {days} days after publication."
-    return ""
-
-
-def commenting_permission(*, user: User, article: ArticlePage) -> Posting:
-    closed = discussion_closed_reason(article)
-    if closed:
-        return Posting(False, closed)
-    if not user.is_authenticated:
-        return Posting(False, "Sign in to take part in the discussion.")
-    if user.anonymised_at or not user.is_active:
-        return Posting(False, "This account can no longer take part in the discussion.")
-    if not user.display_name:
-        return Posting(False, "Choose a display name in your account before commenting.")
-    if not EmailAddress.objects.filter(user=user, verified=True).exists():
-        return Posting(False, "Verify your email address before commenting.")
-    sanction = active_sanction(user)
-    if sanction is not None:
-        return Posting(False, sanction.message)
-    return Posting(True)
-
-
-def _require(permission: Posting) -> None:
-    if not permission.allowed:
-        raise PermissionDenied(permission.reason)
+    submission = Submission(
+        body=body,
+        author=author,
+        count_approved=count_approved,
+        is_edit=edited is not None,
+        confirmed_nudge=confirmed_nudge,
+    )
+    return moderate(submission)
 
 
 def _clean_body(body: str) -> str:
@@ -114,7 +93,7 @@ def comment_create(
     Raises NudgeRequired (ask the writer once) or CommentRejected (a banned word)
     before anything is saved; a held comment is saved as pending with its flags.
     """
-    _require(commenting_permission(user=author, article=article))
+    commenting_permission(user=author, article=article).require()
     body = _clean_body(body)
     comment = Comment(article=article, author=author, body=body)
     if parent is not None:
@@ -128,8 +107,8 @@ def comment_create(
     comment.quoted = quoted
     comment.quoted_text = _clean_quote(article=article, quoted=quoted, quoted_text=quoted_text)
     comment.body_html = render_comment(link_mentions(body))
-    outcome = moderate(Submission(body=body, author=author, confirmed_nudge=confirmed_nudge))
-    comment.status = outcome.status
+    outcome = _judge(body=body, author=author, confirmed_nudge=confirmed_nudge)
+    comment.status = STATUS_FOR_VERDICT[outcome.verdict]
     comment.moderation_flags = outcome.flags
     comment.toxicity = outcome.toxicity
     comment.save()
@@ -155,15 +134,10 @@ def comment_edit(
     if sanction is not None:
         raise PermissionDenied(sanction.message)
     comment.body = _clean_body(body)
-    outcome = moderate(
-        Submission(
-            body=comment.body,
-            author=editor,
-            comment=comment,
-            confirmed_nudge=confirmed_nudge,
-        )
+    outcome = _judge(
+        body=comment.body, author=editor, confirmed_nudge=confirmed_nudge, edited=comment
     )
-    if outcome.status == Comment.Status.PENDING:
+    if outcome.verdict == Verdict.HOLD:
         comment.status = Comment.Status.PENDING
     comment.moderation_flags = list(dict.fromkeys([*comment.moderation_flags, *outcome.flags]))
     comment.toxicity = outcome.toxicity
@@ -197,7 +171,7 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
         raise ValidationError({"value": "A vote is up, down or withdrawn."})
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
     # Voting is taking part: the same rule as posting (open discussion, verified, no sanction).
-    _require(commenting_permission(user=voter, article=comment.article))
+    commenting_permission(user=voter, article=comment.article).require()
     if locked.author_id == voter.pk:
         raise PermissionDenied("You cannot vote on your own comment.")
     if locked.status != Comment.Status.PUBLISHED:
@@ -219,3 +193,40 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
     page_cache.article_changed(locked.article_id)
     locked.refresh_from_db(fields=["upvotes", "downvotes"])
     return locked
+
+
+@transaction.atomic
+def report_create(
+    *, comment: Comment, reporter: User, reason: str, note: str = ""
+) -> tuple[Report, bool]:
+    """A reader reports a comment once; at NEWSROOM_REPORTS_TO_HIDE it is hidden for review.
+
+    Returns the report and whether it is new (reporting twice changes nothing).
+    """
+    if not reporter.is_authenticated or reporter.anonymised_at or not reporter.is_active:
+        raise PermissionDenied("Sign in to report a comment.")
+    sanction = active_sanction(reporter)
+    if sanction is not None:
+        raise PermissionDenied(sanction.message)
+    if reason not in Report.Reason.values:
+        raise ValidationError({"reason": "Choose a reason."})
+    note = (note or "").strip()
+    if reason == Report.Reason.REPORTED_OTHER and not note:
+        raise ValidationError({"note": "Tell us briefly what is wrong with this comment."})
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.author_id == reporter.pk:
+        raise PermissionDenied("You cannot report your own comment.")
+    if comment.status != Comment.Status.PUBLISHED:
+        raise PermissionDenied("This comment is no longer shown.")
+    # The comment's row lock (SQLite: the write transaction) makes a double submit wait here,
+    # so it finds the first report; the unique constraint stays as the backstop.
+    existing = Report.objects.filter(comment=comment, reporter=reporter).first()
+    if existing is not None:
+        return existing, False
+    report = Report.objects.create(comment=comment, reporter=reporter, reason=reason, note=note)
+    if Report.objects.open().filter(comment=comment).count() >= settings.NEWSROOM_REPORTS_TO_HIDE:
+        comment.status = Comment.Status.PENDING
+        if Flag.DETECTED_REPORTED not in comment.moderation_flags:
+            comment.moderation_flags = [*comment.moderation_flags, Flag.DETECTED_REPORTED]
+        comment.save(update_fields=["status", "moderation_flags", "updated_at"])
+    return report, True

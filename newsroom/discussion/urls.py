@@ -13,3 +13,13 @@ urlpatterns = [
     path("comments/<int:pk>/vote/", views.comment_vote, name="comment-vote"),
     path("comments/<int:pk>/report/", views.comment_report, name="comment-report"),
 ]
+
+# Mounted under /members/ (after the accounts app's own /members/ pages), namespace "members".
+member_urlpatterns = [
+    path(
+        "notifications/unsubscribe/<str:token>/",
+        views.notifications_unsubscribe,
+        name="notifications-unsubscribe",
+    ),
+    path("<slug:slug>/", views.member_detail, name="member-detail"),
+]

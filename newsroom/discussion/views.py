@@ -5,26 +5,38 @@ with a redirect (or, on an error, a page that keeps what the reader typed), so
 everything works with JavaScript off.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
+from newsroom.accounts.http import SignedInRequest
+from newsroom.accounts.models import User
+from newsroom.accounts.services import user_set_notify_replies
 from newsroom.articles.models import ArticlePage
+from newsroom.core.http import HtmxHttpRequest
 from newsroom.discussion import services
 from newsroom.discussion.forms import CommentForm, EditForm, ReportForm, VoteForm
 from newsroom.discussion.models import Comment
+from newsroom.discussion.notifications import unsubscribe_token_read
+from newsroom.discussion.permissions import commenting_permission
 from newsroom.discussion.selectors import (
     comment_thread_for_viewer,
     comment_voted_for_viewer,
+    comments_by_member,
     discussion_context,
     sort_or_default,
 )
-from newsroom.moderation.pipeline import NudgeRequired
-from newsroom.moderation.services import report_create
+from newsroom.moderation.rules import NudgeRequired
 
 
 def _article(article_id: int) -> ArticlePage:
@@ -40,7 +52,7 @@ def _comment(pk: int) -> Comment:
     )
 
 
-def _rate_limited(request: HttpRequest, group: str) -> bool:
+def _rate_limited(request: HtmxHttpRequest, group: str) -> bool:
     return is_ratelimited(
         request,
         group=group,
@@ -61,7 +73,15 @@ def _error_messages(error: Exception) -> list[str]:
     return [str(error) or "You cannot do that."]
 
 
-def _render_discussion(request, article, *, form=None, errors=(), status=200, **stream_options):
+def _render_discussion(
+    request: SignedInRequest,
+    article: ArticlePage,
+    *,
+    form: CommentForm | None = None,
+    errors: list[str] | tuple[()] = (),
+    status: int = 200,
+    **stream_options: Any,
+) -> HttpResponse:
     context = discussion_context(request=request, article=article, **stream_options)
     context.update(form=form or CommentForm(), errors=errors)
     if request.htmx:
@@ -71,7 +91,7 @@ def _render_discussion(request, article, *, form=None, errors=(), status=200, **
 
 @require_POST
 @login_required
-def comment_create(request: HttpRequest, article_id: int) -> HttpResponse:
+def comment_create(request: SignedInRequest, article_id: int) -> HttpResponse:
     article = _article(article_id)
     form = CommentForm(request.POST)
     sort = sort_or_default(request.POST.get("sort"))
@@ -108,7 +128,7 @@ def comment_create(request: HttpRequest, article_id: int) -> HttpResponse:
 
 
 @require_GET
-def comment_list(request: HttpRequest, article_id: int) -> HttpResponse:
+def comment_list(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     """More threads: appended in place by htmx, or a page of its own without JavaScript."""
     article = _article(article_id)
     try:
@@ -131,13 +151,13 @@ def comment_list(request: HttpRequest, article_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_permalink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     comment = _comment(pk)
     return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
 
 
 @login_required
-def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_reply(request: SignedInRequest, pk: int) -> HttpResponse:
     """The reply (or quote) form for one comment: inline with htmx, a page of its own without."""
     parent = _comment(pk)
     quoting = "quote" in request.GET
@@ -147,7 +167,7 @@ def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
         "target": parent,
         "quoting": quoting,
         "form": CommentForm(initial=initial),
-        "permission": services.commenting_permission(user=request.user, article=parent.article),
+        "permission": commenting_permission(user=request.user, article=parent.article),
     }
     template = (
         "discussion/partials/_reply_form.html" if request.htmx else "discussion/comment_reply.html"
@@ -156,7 +176,7 @@ def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     comment = _comment(pk)
     form = EditForm(request.POST or None, initial={"body": comment.body})
     errors, status = [], 200
@@ -187,7 +207,7 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     comment = _comment(pk)
     try:
         comment = services.comment_delete_by_author(comment=comment, author=request.user)
@@ -196,18 +216,16 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return _after_change(request, comment)
 
 
-def _after_change(
-    request: HttpRequest, comment: Comment, template: str = "_comment"
-) -> HttpResponse:
+def _after_change(request: SignedInRequest, comment: Comment) -> HttpResponse:
     if request.htmx:
         shown = comment_thread_for_viewer(comment=comment, viewer=request.user)
-        return render(request, f"discussion/partials/{template}.html", {"comment": shown})
+        return render(request, "discussion/partials/_comment.html", {"card": shown})
     return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
 
 
 @require_POST
 @login_required
-def comment_vote(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
     comment = _comment(pk)
     form = VoteForm(request.POST)
     if not form.is_valid():
@@ -224,11 +242,11 @@ def comment_vote(request: HttpRequest, pk: int) -> HttpResponse:
     # Only the vote buttons change: no thread to load again.
     comment.upvotes, comment.downvotes = counted.upvotes, counted.downvotes
     shown = comment_voted_for_viewer(comment=comment, viewer=request.user, vote=value)
-    return render(request, "discussion/partials/_vote_buttons.html", {"comment": shown})
+    return render(request, "discussion/partials/_vote_buttons.html", {"card": shown})
 
 
 @login_required
-def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_report(request: SignedInRequest, pk: int) -> HttpResponse:
     """Report a comment to the moderators: a small form inline with htmx, a page without."""
     comment = _comment(pk)
     form = ReportForm(request.POST or None)
@@ -238,7 +256,7 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
             errors, status = ["You are reporting too fast. Please wait a minute."], 429
         else:
             try:
-                report_create(
+                services.report_create(
                     comment=comment,
                     reporter=request.user,
                     reason=form.cleaned_data["reason"],
@@ -257,3 +275,58 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
         else "discussion/comment_report.html"
     )
     return render(request, template, context, status=status)
+
+
+# Member pages and the reply emails' unsubscribe link live under /members/.
+
+MEMBER_COMMENTS_PER_PAGE = 20
+
+
+def member_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    member = get_object_or_404(User, slug=slug, anonymised_at__isnull=True)
+    paginator = Paginator(comments_by_member(member=member), MEMBER_COMMENTS_PER_PAGE)
+    try:
+        comments = paginator.page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404("No such page of comments.") from error
+    return render(
+        request, "discussion/member_detail.html", {"member": member, "comments": comments}
+    )
+
+
+def _no_response(request: HttpRequest) -> HttpResponse:
+    raise AssertionError("only the CSRF check runs")
+
+
+def _is_one_click_unsubscribe(request: HtmxHttpRequest) -> bool:
+    """A mail provider's RFC 8058 one-click POST: no session and no CSRF token, by design."""
+    return request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click"
+
+
+@csrf_exempt  # checked below, except for RFC 8058 one-click posts
+@require_http_methods(["GET", "POST"])
+def notifications_unsubscribe(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """The link in every reply email: GET asks to confirm, POST switches the emails off.
+
+    No sign-in needed: the signed token names the reader. A GET changes nothing,
+    because mail scanners open links. The confirmation form posts with a CSRF token;
+    a mail provider's one-click unsubscribe (the List-Unsubscribe-Post header) posts
+    without one, and the token in the URL is what authorises it.
+    """
+    if request.method == "POST" and not _is_one_click_unsubscribe(request):
+        # The callback is None: passing this (exempt) view would skip the check.
+        refused = CsrfViewMiddleware(_no_response).process_view(request, _no_response, (), {})
+        if refused is not None:
+            return refused
+    try:
+        reader = User.objects.filter(pk=unsubscribe_token_read(token=token)).first()
+    except signing.BadSignature:
+        reader = None
+    if reader is None:
+        return render(
+            request, "discussion/notifications_unsubscribe.html", {"invalid": True}, status=400
+        )
+    done = request.method == "POST"
+    if done:
+        user_set_notify_replies(user=reader, notify_replies=False)
+    return render(request, "discussion/notifications_unsubscribe.html", {"done": done})

@@ -4,15 +4,17 @@ An item carries the headline, the standfirst and the article's metadata, never t
 body: wire copy's usage terms forbid republishing it, and feeds are republished.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from html import escape
+from typing import Any
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed, FeedDoesNotExist
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.feedgenerator import Atom1Feed, Enclosure, SyndicationFeed
 from wagtail.models import Page, Site
 
 from newsroom.articles.models import ArticlePage, SectionPage, house_rights_notice
@@ -57,7 +59,7 @@ class LatestArticlesFeed(Feed):
             request, lambda: super(LatestArticlesFeed, self).__call__(request, *args, **kwargs)
         )
 
-    def get_object(self, request: HttpRequest) -> Page:
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Page:
         return site_home(request)
 
     def title(self, obj: Page) -> str:
@@ -123,7 +125,9 @@ class LatestArticlesFeed(Feed):
 class SectionFeed(LatestArticlesFeed):
     """The newest visible articles of one published section, as RSS 2.0."""
 
-    def get_object(self, request: HttpRequest, slug: str) -> SectionPage:
+    def get_object(
+        self, request: HttpRequest, *args: Any, slug: str = "", **kwargs: Any
+    ) -> SectionPage:
         # DoesNotExist (unknown, draft or private section) becomes a 404 in Feed.__call__.
         return SectionPage.objects.child_of(site_home(request)).live().public().get(slug=slug)
 
@@ -137,7 +141,8 @@ class SectionFeed(LatestArticlesFeed):
 class AtomFeedMixin:
     """The same feed as Atom 1.0, whose <subtitle> is RSS's <description>."""
 
-    feed_type = Atom1Feed
+    feed_type: type[SyndicationFeed] = Atom1Feed
+    description: Callable[[Page], str]  # the feed's own, which the mixin's subtitle repeats
 
     def subtitle(self, obj: Page) -> str:
         return self.description(obj)

@@ -1,4 +1,4 @@
-"""Every write of moderation: one function per use case, each atomic and audited.
+"""Every write of the moderation workspace: one function per use case, each atomic and audited.
 
 Moderation never deletes: it changes a comment's status (or a reader's
 standing) and writes one ModerationAction per comment or reader it touched.
@@ -6,7 +6,6 @@ standing) and writes one ModerationAction per comment or reader it touched.
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,25 +15,14 @@ from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment
 from newsroom.discussion.tasks import reply_notifications_enqueue
 from newsroom.moderation.models import (
-    MODERATORS_GROUP,
-    Flag,
     ModerationAction,
     ModeratorNote,
     Report,
     Sanction,
 )
+from newsroom.moderation.selectors import is_moderator
 
 Action = ModerationAction.Action
-
-
-def is_moderator(user: User) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    if not hasattr(user, "_is_moderator"):
-        user._is_moderator = user.groups.filter(name=MODERATORS_GROUP).exists()
-    return user._is_moderator
 
 
 def _require_moderator(user: User) -> None:
@@ -42,18 +30,18 @@ def _require_moderator(user: User) -> None:
         raise PermissionDenied("Only moderators can do that.")
 
 
-def active_sanction(user: User) -> Sanction | None:
-    """The reader's current suspension or ban, if any (a ban outranks a suspension)."""
-    if not user.is_authenticated:
-        return None
-    return Sanction.objects.active().filter(user=user).most_severe_first().first()
-
-
 def _locked(comment: Comment) -> Comment:
     return Comment.objects.select_for_update().get(pk=comment.pk)
 
 
-def _log(*, actor: User, action: str, comment: Comment | None = None, reader=None, reason=""):
+def _log(
+    *,
+    actor: User,
+    action: str,
+    comment: Comment | None = None,
+    reader: User | None = None,
+    reason: str = "",
+) -> ModerationAction:
     return ModerationAction.objects.create(
         actor=actor,
         action=action,
@@ -148,43 +136,6 @@ def comments_bulk_moderate(
             raise ValidationError({"action": "Bulk actions are approve and reject."})
         done += 1
     return done
-
-
-@transaction.atomic
-def report_create(
-    *, comment: Comment, reporter: User, reason: str, note: str = ""
-) -> tuple[Report, bool]:
-    """A reader reports a comment once; at NEWSROOM_REPORTS_TO_HIDE it is hidden for review.
-
-    Returns the report and whether it is new (reporting twice changes nothing).
-    """
-    if not reporter.is_authenticated or reporter.anonymised_at or not reporter.is_active:
-        raise PermissionDenied("Sign in to report a comment.")
-    sanction = active_sanction(reporter)
-    if sanction is not None:
-        raise PermissionDenied(sanction.message)
-    if reason not in Report.Reason.values:
-        raise ValidationError({"reason": "Choose a reason."})
-    note = (note or "").strip()
-    if reason == Report.Reason.REPORTED_OTHER and not note:
-        raise ValidationError({"note": "Tell us briefly what is wrong with this comment."})
-    comment = _locked(comment)
-    if comment.author_id == reporter.pk:
-        raise PermissionDenied("You cannot report your own comment.")
-    if comment.status != Comment.Status.PUBLISHED:
-        raise PermissionDenied("This comment is no longer shown.")
-    # The comment's row lock (SQLite: the write transaction) makes a double submit wait here,
-    # so it finds the first report; the unique constraint stays as the backstop.
-    existing = Report.objects.filter(comment=comment, reporter=reporter).first()
-    if existing is not None:
-        return existing, False
-    report = Report.objects.create(comment=comment, reporter=reporter, reason=reason, note=note)
-    if Report.objects.open().filter(comment=comment).count() >= settings.NEWSROOM_REPORTS_TO_HIDE:
-        comment.status = Comment.Status.PENDING
-        if Flag.DETECTED_REPORTED not in comment.moderation_flags:
-            comment.moderation_flags = [*comment.moderation_flags, Flag.DETECTED_REPORTED]
-        comment.save(update_fields=["status", "moderation_flags", "updated_at"])
-    return report, True
 
 
 @transaction.atomic

@@ -24,7 +24,8 @@ from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment
 from newsroom.moderation import services
 from newsroom.moderation.models import ModerationAction, ModeratorNote
-from newsroom.moderation.selectors import moderation_log, moderation_queue
+from newsroom.moderation.queues import moderation_log, moderation_queue
+from newsroom.moderation.selectors import is_moderator
 
 SUSPENSION_CHOICES = [("1", "1 day"), ("3", "3 days"), ("7", "7 days"), ("30", "30 days")]
 
@@ -32,7 +33,7 @@ SUSPENSION_CHOICES = [("1", "1 day"), ("3", "3 days"), ("7", "7 days"), ("30", "
 def moderator_required(view):
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs):
-        if not services.is_moderator(request.user):
+        if not is_moderator(request.user):
             # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
             return HttpResponseForbidden("Only moderators can use the moderation workspace.")
         return view(request, *args, **kwargs)

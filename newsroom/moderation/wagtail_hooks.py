@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsroom.moderation import urls
 from newsroom.moderation.models import Term
-from newsroom.moderation.services import is_moderator
+from newsroom.moderation.selectors import is_moderator
 
 
 class ModeratorMenuItem(MenuItem):

@@ -16,7 +16,7 @@ WORD = re.compile(r"\w+")
 POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 
 
-def article_search(*, query: str, page_number: int | str = 1) -> PaginatorPage:
+def article_search(*, query: str, page_number: int | str = 1) -> "PaginatorPage[ArticlePage]":
     """One page of the visible articles that contain every word of the query, best match first.
 
     Only the query's words reach the search backend: punctuation means nothing to either

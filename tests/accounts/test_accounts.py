@@ -128,7 +128,7 @@ def test_member_page_lists_published_comments_newest_first_with_context_links(cl
         article=article, author=member, status=Comment.Status.PENDING, body_html="<p>Hidden</p>"
     )
 
-    html = client.get(reverse("accounts:member-detail", args=["yui"])).content.decode()
+    html = client.get(reverse("members:member-detail", args=["yui"])).content.decode()
 
     assert html.index("Newer view") < html.index("Older view")
     assert "Hidden" not in html
@@ -140,7 +140,7 @@ def test_member_page_lists_published_comments_newest_first_with_context_links(cl
 def test_member_page_is_paginated(client, home):
     member = UserFactory(display_name="Busy", slug="busy")
     CommentFactory.create_batch(25, article=ArticlePageFactory(), author=member)
-    url = reverse("accounts:member-detail", args=["busy"])
+    url = reverse("members:member-detail", args=["busy"])
 
     assert client.get(url).content.decode().count('class="member-comment"') == 20
     assert client.get(url, {"page": 2}).content.decode().count('class="member-comment"') == 5
@@ -163,7 +163,7 @@ def test_the_account_page_is_in_the_header_and_leads_to_every_account_action(cli
 
     assert f'<a href="{settings_url}">Account</a>' in home_page
     for url in (
-        reverse("accounts:member-detail", args=["mika-r"]),
+        reverse("members:member-detail", args=["mika-r"]),
         reverse("account_email"),
         reverse("account_change_password"),
         reverse("accounts:account-delete"),

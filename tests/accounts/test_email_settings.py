@@ -17,7 +17,7 @@ def reader():
 
 
 def unsubscribe_url(token: str) -> str:
-    return reverse("accounts:notifications-unsubscribe", kwargs={"token": token})
+    return reverse("members:notifications-unsubscribe", kwargs={"token": token})
 
 
 def with_payload(token: str, user_id: int) -> str:

@@ -4,7 +4,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from newsroom.articles.selectors import more_in_section, top_stories_by_section
 from tests.factories import ArticlePageFactory, SectionPageFactory, hours_ago
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +23,7 @@ def test_more_in_section_is_the_five_newest_others_newest_first(home):
     articles = [ArticlePageFactory(parent=section, published_at=hours_ago(h)) for h in range(1, 9)]
     current = articles[2]
 
-    more = more_in_section(article=current, section=section, limit=5)
+    more = current.more_in_section(limit=5)
 
     assert [a.pk for a in more] == [a.pk for a in articles[:2] + articles[3:6]]
 
@@ -34,7 +33,7 @@ def test_more_in_section_stays_within_the_section(home):
     current = ArticlePageFactory(parent=section)
     ArticlePageFactory(parent=other)
 
-    assert more_in_section(article=current, section=section, limit=5) == []
+    assert current.more_in_section(limit=5) == []
 
 
 def test_drafts_scheduled_and_expired_articles_are_hidden_everywhere(client, home):
@@ -103,7 +102,7 @@ def test_home_page_shows_the_newest_stories_of_each_section_in_menu_order(home):
     ]
     sports_article = ArticlePageFactory(parent=sports)
 
-    groups = top_stories_by_section(home=home, per_section=4)
+    groups = home.top_stories(per_section=4)
 
     assert [g.section.pk for g in groups] == [politics.pk, sports.pk]
     assert [a.pk for a in groups[0].articles] == [a.pk for a in politics_articles[:4]]

@@ -164,7 +164,7 @@ def test_deleted_accounts_comments_stay_without_a_name(article):
     (shown,) = comment_stream_for_article(article=article, viewer=AnonymousUser()).threads
 
     assert shown.author_name == ""
-    assert shown.body_html == comment.body_html
+    assert shown.comment.body_html == comment.body_html
 
 
 def test_viewer_flags_follow_authorship_and_votes(article):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import comment_create, comment_edit
 from newsroom.moderation.models import Flag, Term
-from newsroom.moderation.pipeline import CommentRejected, NudgeRequired
+from newsroom.moderation.rules import CommentRejected, NudgeRequired
 from newsroom.moderation.words import compile_terms, find_terms
 from tests.factories import CommentFactory, UserFactory
 

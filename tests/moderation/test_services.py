@@ -6,14 +6,11 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from newsroom.discussion.models import Comment
-from newsroom.discussion.services import (
-    comment_create,
-    commenting_permission,
-    vote_cast,
-)
+from newsroom.discussion.permissions import commenting_permission
+from newsroom.discussion.services import comment_create, report_create, vote_cast
 from newsroom.moderation.models import Flag, ModerationAction, ModeratorNote, Report, Sanction
+from newsroom.moderation.selectors import active_sanction
 from newsroom.moderation.services import (
-    active_sanction,
     comment_approve,
     comment_feature,
     comment_reject,
@@ -23,7 +20,6 @@ from newsroom.moderation.services import (
     reader_ban,
     reader_sanctions_lift,
     reader_suspend,
-    report_create,
 )
 from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
 

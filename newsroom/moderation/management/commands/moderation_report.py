@@ -13,7 +13,7 @@ from itertools import islice
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsroom.moderation.phases import word_patterns
+from newsroom.moderation.rules import word_patterns
 from newsroom.moderation.toxicity import toxicity_scores
 from newsroom.moderation.words import find_terms
 

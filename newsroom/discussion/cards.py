@@ -1,0 +1,142 @@
+"""The discussion's read models: what a template shows of a comment, decided once in Python.
+
+A card holds the comment row and everything a template would otherwise have to
+work out (names, badges, the viewer's vote, what the viewer may do), so the
+templates only read, and a misspelt field is an error rather than a silent blank.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from newsroom.accounts.models import Viewer
+from newsroom.discussion.models import Comment
+
+
+@dataclass(frozen=True)
+class QuoteCard:
+    """The quoted part of a comment. A quote of a comment that is no longer published keeps
+    only its place: neither its words nor its author survive the takedown."""
+
+    comment_id: int
+    author_name: str
+    text: str
+    removed: bool
+
+
+@dataclass(frozen=True)
+class CommentCard:
+    comment: Comment
+    author_name: str  # "" for a deleted account
+    author_slug: str  # "" when the author has no member page
+    author_badge: str  # "Moderator", "Staff" or ""
+    reply_to_name: str
+    quote: QuoteCard | None
+    viewer_vote: int  # -1, 0 or 1
+    is_own: bool
+    is_pending: bool
+    rejection_notice: str
+    can_vote: bool
+    can_reply: bool
+    can_quote: bool
+    can_report: bool
+    can_edit: bool
+    can_delete: bool
+    children: tuple["CommentCard", ...] = ()
+
+    @property
+    def pk(self) -> int:
+        return self.comment.pk
+
+    @property
+    def anchor(self) -> str:
+        return self.comment.anchor
+
+
+def _badge(comment: Comment) -> str:
+    author = comment.author
+    if author.anonymised_at:
+        return ""
+    if getattr(comment, "author_is_moderator", False):
+        return "Moderator"
+    return "Staff" if author.is_staff else ""
+
+
+def _quote(comment: Comment) -> QuoteCard | None:
+    quoted = comment.quoted
+    if quoted is None:
+        return None
+    removed = quoted.status != Comment.Status.PUBLISHED
+    return QuoteCard(
+        comment_id=quoted.pk,
+        author_name="" if removed else quoted.author.public_name,
+        text="" if removed else comment.quoted_text,
+        removed=removed,
+    )
+
+
+def comment_card(
+    comment: Comment,
+    *,
+    viewer: Viewer,
+    viewer_vote: int,
+    can_post: bool,
+    children: tuple[CommentCard, ...] = (),
+) -> CommentCard:
+    """The card of one comment as ``viewer`` sees it; ``can_post`` is the viewer's standing in
+    this discussion (decided once per stream)."""
+    is_own = viewer.is_authenticated and comment.author_id == viewer.pk
+    live = comment.status == Comment.Status.PUBLISHED
+    may_answer = live and can_post
+    return CommentCard(
+        comment=comment,
+        author_name=comment.author.public_name,
+        author_slug="" if comment.author.anonymised_at else (comment.author.slug or ""),
+        author_badge=_badge(comment),
+        reply_to_name=comment.in_reply_to.author.public_name if comment.in_reply_to else "",
+        quote=_quote(comment),
+        viewer_vote=viewer_vote,
+        is_own=is_own,
+        is_pending=comment.status == Comment.Status.PENDING,
+        rejection_notice=(
+            f"A moderator rejected your comment: {comment.get_rejection_reason_display()}."
+            if is_own and comment.status == Comment.Status.REJECTED
+            else ""
+        ),
+        can_vote=may_answer and viewer.is_authenticated and not is_own,
+        can_reply=may_answer,
+        can_quote=may_answer,
+        can_report=may_answer and viewer.is_authenticated and not is_own,
+        can_edit=is_own and not comment.is_gone and comment.edit_window_open(),
+        can_delete=is_own and not comment.is_gone,
+        children=children,
+    )
+
+
+def comment_cards(
+    roots: Iterable[Comment],
+    replies: Iterable[Comment],
+    *,
+    viewer: Viewer,
+    votes: Mapping[int, int],
+    can_post: bool,
+) -> dict[int, CommentCard]:
+    """Cards for roots and their replies, each reply nested under its parent; by comment id."""
+    children: dict[int | None, list[Comment]] = {}
+    for reply in replies:
+        children.setdefault(reply.parent_id, []).append(reply)
+    cards: dict[int, CommentCard] = {}
+
+    def build(comment: Comment) -> CommentCard:
+        nested = tuple(build(child) for child in children.get(comment.pk, ()))
+        cards[comment.pk] = comment_card(
+            comment,
+            viewer=viewer,
+            viewer_vote=votes.get(comment.pk, 0),
+            can_post=can_post,
+            children=nested,
+        )
+        return cards[comment.pk]
+
+    for root in roots:
+        build(root)
+    return cards

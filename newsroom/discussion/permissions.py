@@ -1,0 +1,58 @@
+"""Who may take part in a discussion: checked by the services, shown by the templates."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from newsroom.accounts.models import Viewer
+from newsroom.articles.models import ArticlePage
+from newsroom.moderation.selectors import active_sanction
+
+
+@dataclass(frozen=True)
+class Posting:
+    """Whether a reader may post (comment, reply, vote, report) and, if not, why."""
+
+    allowed: bool
+    reason: str = ""
+
+    def require(self) -> None:
+        if not self.allowed:
+            raise PermissionDenied(self.reason)
+
+
+def discussion_closed_reason(article: ArticlePage, now: datetime | None = None) -> str:
+    """Why the discussion of an article is read-only, or "" while it is open."""
+    if not article.comments_open:
+        return "The discussion of this article is closed."
+    days = settings.NEWSROOM_DISCUSSION_CLOSE_AFTER_DAYS
+    published = article.first_published_at
+    if (
+        days is not None
+        and published
+        and (now or timezone.now()) >= published + timedelta(days=days)
+    ):
+        return f"The discussion of this article closed {days} days after publication."
+    return ""
+
+
+def commenting_permission(*, user: Viewer, article: ArticlePage) -> Posting:
+    closed = discussion_closed_reason(article)
+    if closed:
+        return Posting(False, closed)
+    if not user.is_authenticated:
+        return Posting(False, "Sign in to take part in the discussion.")
+    if user.anonymised_at or not user.is_active:
+        return Posting(False, "This account can no longer take part in the discussion.")
+    if not user.display_name:
+        return Posting(False, "Choose a display name in your account before commenting.")
+    if not EmailAddress.objects.filter(user=user, verified=True).exists():
+        return Posting(False, "Verify your email address before commenting.")
+    sanction = active_sanction(user)
+    if sanction is not None:
+        return Posting(False, sanction.message)
+    return Posting(True)
