@@ -95,6 +95,7 @@ def source_for_import(*, name: str, section_slug: str | None) -> tuple[Source, S
             f"The source {name!r} already goes to {source.section.slug!r}; "
             "change its section under Sources and rights."
         )
+    assert source.section is not None  # every branch above gave the source a section
     return source, source.section.specific
 
 
@@ -307,7 +308,7 @@ def _story_update(
         revision.publish()
 
 
-def _story_fields(item: WireItem, now: datetime) -> dict:
+def _story_fields(item: WireItem, now: datetime) -> dict[str, object]:
     return {
         "version": item.version,
         "version_created": item.version_created,
@@ -381,6 +382,7 @@ def wire_stories_expire(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     expired = 0
     for source in Source.objects.filter(usage_days__isnull=False):
+        assert source.usage_days is not None  # filtered above
         due = WireStory.objects.filter(
             source=source,
             status=WireStory.Status.USABLE,

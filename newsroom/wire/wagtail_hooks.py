@@ -74,7 +74,7 @@ class WireImportRunViewSet(ModelViewSet):
         "failure",
     ]
     search_backend_name = None
-    exclude_form_fields = []
+    exclude_form_fields: list[str] = []
 
 
 class WireStoryViewSet(ModelViewSet):
@@ -97,7 +97,7 @@ class WireStoryViewSet(ModelViewSet):
     list_filter = ["status", "source"]
     search_fields = ["uri"]
     search_backend_name = None
-    exclude_form_fields = []
+    exclude_form_fields: list[str] = []
 
 
 class WireViewSetGroup(ModelViewSetGroup):
