@@ -109,7 +109,7 @@ class WireImportRun(models.Model):
             ),
         )
 
-    def get_files_display(self) -> str:
+    def get_wire_files_display(self) -> str:
         return format_html(
             "<ul>{}</ul>",
             format_html_join("", "<li>{}</li>", ((f.name,) for f in self.wire_files.all())),

@@ -64,7 +64,7 @@ class WireImportRunViewSet(ModelViewSet):
         "status",
         "started_at",
         "finished_at",
-        "files",
+        "wire_files",
         "created",
         "updated",
         "unchanged",
