@@ -1,9 +1,13 @@
 """A provider's feed, read row by row: CSV or JSON Lines, optionally gzipped.
 
 Pure Python, no database. :class:`FeedReader` streams the file (it never holds more than a
-row), counts and hashes the bytes as they go by, and yields each row with its line number;
+record, and a record never more than ``MAX_RECORD_BYTES``), counts and hashes the bytes as
+they go by, decodes it a line at a time, and yields each row with its line number;
 :func:`parse_row` turns a row into a :class:`FeedRow` or raises :class:`RowError` with a
 reason a person can act on. The format is documented in docs/operations.md.
+
+What a message shows of the file is escaped (:func:`shown`): a hostile feed cannot write
+terminal escapes or raw bytes into a log, the admin or a terminal.
 """
 
 import csv
@@ -13,7 +17,7 @@ import io
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -29,6 +33,12 @@ COLUMNS = ("id", *(COLUMN_FOR_FIELD.get(field, field) for field in Listing.FEED_
 REQUIRED_COLUMNS = ("id", "title", "property_type", "prefecture", "city", "price_yen")
 MAX_PHOTOS = 20
 MAX_PRICE_YEN = 10**15  # a thousand trillion yen: anything above is a typo
+# A listing is a few kilobytes. A record longer than this is a broken export, and capping it
+# before it is read whole keeps memory flat even for input without newlines (/dev/zero).
+MAX_RECORD_BYTES = 1 << 20
+MAX_NUMBER_DIGITS = 30  # longer digit strings are refused before Python converts them
+# C0 and C1 control characters and DEL; tab, line feed and carriage return are text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class FeedFormat(StrEnum):
@@ -37,7 +47,12 @@ class FeedFormat(StrEnum):
 
 
 class FeedUnreadable(Exception):
-    """The file itself cannot be read (missing, not UTF-8, not CSV, no header): the run fails."""
+    """The file itself cannot be read (missing, not UTF-8, not CSV, no header): the run fails
+    and applies nothing. ``line`` says where, when the problem is at a line."""
+
+    def __init__(self, message: str, *, line: int | None = None):
+        super().__init__(f"line {line:,}: {message}" if line else message)
+        self.line = line
 
 
 class RowError(ValueError):
@@ -46,6 +61,15 @@ class RowError(ValueError):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+def shown(text: object, *, limit: int = 40) -> str:
+    """Text from a file as a message may show it: as it is when it is short and printable,
+    else quoted with its control characters and undecodable bytes escaped."""
+    value = str(text)
+    if len(value) <= limit and value.isprintable():
+        return value
+    return _quote(value, limit=limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +117,7 @@ def detect_format(path: Path) -> FeedFormat:
     if suffixes and suffixes[-1] in {".jsonl", ".ndjson"}:
         return FeedFormat.JSONL
     raise FeedUnreadable(
-        f"{path.name}: cannot tell the format from the name; expected .csv or .jsonl "
+        f"{shown(path.name)}: cannot tell the format from the name; expected .csv or .jsonl "
         "(optionally .gz), or give the format explicitly"
     )
 
@@ -135,29 +159,32 @@ class FeedReader:
         on_bytes: Callable[[int], None] | None = None,
     ):
         self.path = Path(path)
+        self.name = shown(self.path.name, limit=80)  # as messages show it
         self.format = file_format or detect_format(self.path)
         self._on_bytes = on_bytes
         self._metered: _MeteredReader | None = None
-        self._text: io.TextIOWrapper | None = None
+        self._binary: io.BufferedIOBase | None = None
         self.size: int | None = None
+        self.line = 0  # the last line read
+        self._record_bytes = 0  # bytes of the record being read, up to MAX_RECORD_BYTES
 
     def __enter__(self) -> "FeedReader":
         try:
             raw = open(self.path, "rb", buffering=0)
             self.size = self.path.stat().st_size
         except OSError as error:
-            raise FeedUnreadable(f"{self.path}: {error.strerror or error}") from error
+            raise FeedUnreadable(
+                f"{shown(self.path)}: {error.strerror or type(error).__name__}"
+            ) from error
         self._metered = _MeteredReader(raw, self._on_bytes)
-        binary: io.BufferedIOBase = io.BufferedReader(self._metered, buffer_size=1 << 16)
+        self._binary = io.BufferedReader(self._metered, buffer_size=1 << 16)
         if self.path.suffix.lower() == ".gz":
-            binary = gzip.GzipFile(fileobj=binary, mode="rb")
-        # utf-8-sig: spreadsheet programs start their CSV exports with a byte-order mark.
-        self._text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+            self._binary = gzip.GzipFile(fileobj=self._binary, mode="rb")
         return self
 
     def __exit__(self, *exc_info) -> None:
-        if self._text is not None:
-            self._text.close()
+        if self._binary is not None:
+            self._binary.close()
 
     @property
     def sha256(self) -> str:
@@ -165,52 +192,130 @@ class FeedReader:
         return self._metered.sha256.hexdigest() if self._metered else ""
 
     def rows(self) -> Iterator[RawRow]:
+        """Every row with its line number. Raises FeedUnreadable, with the line, when the
+        file stops being readable; the messages never quote the file's bytes."""
         try:
             if self.format is FeedFormat.CSV:
                 yield from self._csv_rows()
             else:
                 yield from self._jsonl_rows()
-        except UnicodeDecodeError as error:
-            raise FeedUnreadable(f"{self.path.name} is not UTF-8 text ({error.reason})") from error
-        except (OSError, EOFError, zlib.error, csv.Error) as error:
-            raise FeedUnreadable(f"{self.path.name} cannot be read: {error}") from error
+        except csv.Error as error:  # its messages name the rule broken, never the data
+            raise FeedUnreadable(
+                f"{self.name} is not valid CSV ({error})", line=self.line
+            ) from error
+        except EOFError as error:
+            raise FeedUnreadable(
+                f"{self.name} cannot be read: it ends in the middle of its compressed data "
+                "(truncated?)",
+                line=self.line + 1,
+            ) from error
+        except gzip.BadGzipFile as error:
+            raise FeedUnreadable(
+                f"{self.name} cannot be read: not a gzip file", line=self.line + 1
+            ) from error
+        except zlib.error as error:
+            raise FeedUnreadable(
+                f"{self.name} cannot be read: its compressed data is corrupt", line=self.line + 1
+            ) from error
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise FeedUnreadable(
+                f"{self.name} cannot be read ({reason})", line=self.line + 1
+            ) from error
+
+    def _lines(self) -> Iterator[str]:
+        """The file's lines, decoded one at a time; a record may not grow past the limit."""
+        readline, limit = self._binary.readline, MAX_RECORD_BYTES
+        while data := readline(limit + 1):
+            self.line += 1
+            self._record_bytes += len(data)
+            if self._record_bytes > limit:
+                raise FeedUnreadable(
+                    f"{self.name} has a record longer than {limit // 2**20} MiB; a listing is "
+                    "a few kilobytes, so this is not a listings feed or the export is broken",
+                    line=self.line,
+                )
+            try:
+                text = data.decode()
+            except UnicodeDecodeError as error:
+                raise FeedUnreadable(
+                    f"{self.name} is not UTF-8 text (byte 0x{data[error.start]:02X} "
+                    f"at byte {error.start + 1} of the line)",
+                    line=self.line,
+                ) from None
+            # Spreadsheet programs start their CSV exports with a byte-order mark.
+            yield text.removeprefix("\ufeff") if self.line == 1 else text
 
     def _csv_rows(self) -> Iterator[RawRow]:
-        reader = csv.reader(self._text, strict=True)
+        reader = csv.reader(self._lines(), strict=True)
         header = next(reader, None)
         if header is None:
-            raise FeedUnreadable(f"{self.path.name} is empty: a CSV feed starts with a header row")
+            raise FeedUnreadable(f"{self.name} is empty: a CSV feed starts with a header row")
         columns = [name.strip().lower() for name in header]
         missing = [name for name in REQUIRED_COLUMNS if name not in columns]
         if missing:
+            has = ", ".join(shown(name) for name in columns[:30])
             raise FeedUnreadable(
-                f"{self.path.name}: the header has no {', '.join(missing)} column"
-                f"{'s' if len(missing) > 1 else ''} (it has: {', '.join(columns) or 'nothing'})"
+                f"{self.name}: the header has no {', '.join(missing)} "
+                f"column{'s' if len(missing) > 1 else ''} (it has: {has or 'nothing'})",
+                line=1,
             )
         width = len(columns)
-        line = reader.line_num
+        line = self.line
         for fields in reader:
-            start, line = line + 1, reader.line_num
+            start, line, self._record_bytes = line + 1, self.line, 0
             if not fields:  # a blank line
                 continue
             if len(fields) > width:
                 yield RawRow(start, None, f"has {len(fields)} fields, the header has {width}")
-                continue
-            yield RawRow(start, dict(zip(columns, fields, strict=False)))
+            elif _CONTROL.search("".join(fields)):  # one search a row; then find the field
+                yield RawRow(start, None, _control_reason(zip(columns, fields, strict=False)))
+            else:
+                yield RawRow(start, dict(zip(columns, fields, strict=False)))
 
     def _jsonl_rows(self) -> Iterator[RawRow]:
-        for line, text in enumerate(self._text, start=1):
+        for text in self._lines():
+            self._record_bytes = 0
             if not text.strip():
                 continue
             try:
-                data = json.loads(text)
-            except ValueError as error:
-                yield RawRow(line, None, f"not valid JSON ({error.msg})")
+                data = json.loads(text, parse_int=_json_integer)
+            except json.JSONDecodeError as error:
+                yield RawRow(self.line, None, f"not valid JSON ({error.msg})")
+                continue
+            except _NumberTooLong as error:
+                yield RawRow(self.line, None, str(error))
+                continue
+            except RecursionError:
+                yield RawRow(self.line, None, "not valid JSON (nested too deeply)")
                 continue
             if not isinstance(data, dict):
-                yield RawRow(line, None, "not a JSON object")
+                yield RawRow(self.line, None, "not a JSON object")
                 continue
-            yield RawRow(line, data)
+            if reason := _control_reason(data.items()):
+                yield RawRow(self.line, None, reason)
+                continue
+            yield RawRow(self.line, data)
+
+
+class _NumberTooLong(ValueError):
+    pass
+
+
+def _json_integer(digits: str) -> int:
+    """Parses a JSON integer, refusing the absurdly long before converting them."""
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _NumberTooLong(f"a number with {len(digits):,} digits (at most {MAX_NUMBER_DIGITS})")
+    return int(digits)
+
+
+def _control_reason(items: Iterable[tuple[str, object]]) -> str | None:
+    """Which field holds a control character (NUL, escape...), if one does."""
+    for name, value in items:
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and (found := _CONTROL.search(item)):
+                return f"a control character (U+{ord(found.group()):04X}) in {shown(name)}"
+    return None
 
 
 # --------------------------------------------------------------------------- one row
@@ -243,9 +348,9 @@ _STATUSES = {choice.value: choice.value for choice in Listing.Status} | {
 }
 
 
-def _quote(value: object) -> str:
+def _quote(value: object, *, limit: int = 40) -> str:
     text = str(value)
-    return repr(text if len(text) <= 40 else text[:39] + "…")
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _text(data: Mapping[str, object], name: str, *, max_length: int | None = None) -> str:
@@ -269,7 +374,7 @@ def _key(text: str) -> str:
 
 def _integer(data: Mapping[str, object], name: str, label: str, *, maximum: int) -> int | None:
     value = data.get(name)
-    if value.__class__ is str and value.isascii() and value.isdigit():
+    if value.__class__ is str and value.isascii() and value.isdigit() and len(value) <= 19:
         number = int(value)
     elif isinstance(value, bool):
         raise RowError(f"unparseable {label} {_quote(value)}")
@@ -284,11 +389,13 @@ def _integer(data: Mapping[str, object], name: str, label: str, *, maximum: int)
         cleaned = text.replace(",", "").replace("¥", "").replace("円", "").replace(" ", "")
         if not _INTEGER.fullmatch(cleaned):
             raise RowError(f"unparseable {label} {_quote(text)}")
+        if len(cleaned.lstrip("-")) > MAX_NUMBER_DIGITS:  # before int(), which is quadratic
+            raise RowError(f"{label} {_quote(text)} is out of range (at most {maximum:,})")
         number = int(cleaned)
     if number < 0:
-        raise RowError(f"negative {label} ({number})")
+        raise RowError(f"negative {label} ({shown(number)})")
     if number > maximum:
-        raise RowError(f"{label} {number} is out of range (at most {maximum:,})")
+        raise RowError(f"{label} {shown(number)} is out of range (at most {maximum:,})")
     return number
 
 
@@ -309,7 +416,7 @@ def _decimal(
     if not number.is_finite():
         raise RowError(f"unparseable {label} {_quote(text)}")
     if number < 0:
-        raise RowError(f"negative {label} ({text})")
+        raise RowError(f"negative {label} ({shown(text)})")
     if number > maximum:
         raise RowError(f"{label} {_quote(text)} is out of range (at most {maximum})")
     return number.quantize(Decimal("0.01"))

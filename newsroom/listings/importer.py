@@ -41,7 +41,9 @@ from newsroom.listings.feed import (
     RowError,
     parse_row,
     row_id,
+    shown,
 )
+from newsroom.listings.locks import ImportInProgress, provider_import_lock
 from newsroom.listings.models import ImportRun, Listing, ListingChange, Provider
 
 logger = logging.getLogger(__name__)
@@ -86,22 +88,66 @@ def listing_feed_import(
     ``full``: the file lists every listing the provider has on the market, so listings it
     no longer carries are withdrawn. ``now`` is the run's time (first/last seen, last
     changed), for loading dated demo files. ``progress``: True shows a progress bar, None
-    shows one only on a terminal. The run fails (status FAILED, nothing withdrawn) only if
-    the file itself cannot be read; bad rows are rejected one by one.
+    shows one only on a terminal. Bad rows are rejected one by one; a file that cannot be
+    read to its end fails the run (status FAILED) and applies nothing.
+
+    Raises ImportInProgress, changing nothing, while another import of the provider runs.
     """
     path = Path(path)
     now = now or timezone.now()
+    try:
+        with provider_import_lock(provider):
+            run = _run_start(provider=provider, path=path, full=full, now=now)
+            _run_import(run, path, file_format=file_format, progress=progress, on_reject=on_reject)
+    except ImportInProgress:
+        raise ImportInProgress(_refusal(provider)) from None
+    if run.status == ImportRun.Status.SUCCEEDED:
+        # The box beside every article shows the run's time and listings: every page is stale.
+        page_cache.site_changed()
+    return run
+
+
+def _run_start(*, provider: Provider, path: Path, full: bool, now: datetime) -> ImportRun:
+    """Record the run (committed at once, so a killed process leaves it behind), after
+    marking abandoned the runs of this provider still "running": we hold the lock, so
+    their processes are gone, and the database rolled back whatever they had written."""
+    ImportRun.objects.filter(provider=provider, status=ImportRun.Status.RUNNING).update(
+        status=ImportRun.Status.ABANDONED,
+        failure=(
+            "The import stopped before it finished (killed or crashed); nothing it read was "
+            f"applied. Noticed when the import of {shown(path.name)} started at {now:%c}."
+        ),
+    )
     previous = ImportRun.objects.filter(provider=provider).aggregate(latest=Max("started_at"))
     if previous["latest"] is not None and now <= previous["latest"]:
         # "Seen by this run" means last_seen == the run's time: runs must move forward.
         raise ValueError(
             f"an import of {provider} at {now} must follow its last, {previous['latest']}"
         )
-    clock = time.monotonic()
-    run = ImportRun.objects.create(
+    return ImportRun.objects.create(
         provider=provider, file_name=str(path), full=full, started_at=now
     )
-    importer = _ChunkImporter(run=run, provider=provider, now=now, on_reject=on_reject)
+
+
+def _run_import(
+    run: ImportRun,
+    path: Path,
+    *,
+    file_format: FeedFormat | None,
+    progress: bool | None,
+    on_reject: RejectionHandler | None,
+) -> None:
+    """Read and apply the whole file in one transaction, then record how it went.
+
+    One transaction is what makes a file that fails half-way apply nothing, and a killed
+    import leave nothing behind: the next run then counts against the last completed one.
+    Readers see the old catalogue until the commit. On SQLite it also holds the database's
+    one write lock for the whole import (see docs/listings.md).
+    """
+    clock = time.monotonic()
+    importer = _ChunkImporter(
+        run=run, provider=run.provider, now=run.started_at, on_reject=on_reject
+    )
     bar = tqdm(
         desc=path.name,
         unit="B",
@@ -112,34 +158,57 @@ def listing_feed_import(
         dynamic_ncols=True,
     )
     try:
-        with FeedReader(path, file_format=file_format, on_bytes=bar.update) as reader:
-            bar.reset(total=reader.size)
-            for chunk in itertools.batched(reader.rows(), settings.LISTINGS_IMPORT_CHUNK_SIZE):
-                importer.import_chunk(chunk)
-                bar.set_postfix_str(f"{importer.rows_read:,} rows", refresh=False)
-            run.file_size, run.sha256 = reader.size, reader.sha256
-        if importer.rows_read == 0:
-            raise FeedUnreadable(f"{path.name} holds no listings")
-    except FeedUnreadable as error:
-        run.status = ImportRun.Status.FAILED
-        run.failure = str(error)
-        logger.warning("Listings import failed: %s", error)
-    else:
-        if full:
-            if importer.accepted:
-                run.withdrawn = _withdraw_unseen(run=run, provider=provider, now=now)
-            else:
+        with transaction.atomic():
+            with FeedReader(path, file_format=file_format, on_bytes=bar.update) as reader:
+                bar.reset(total=reader.size)
+                for chunk in itertools.batched(reader.rows(), settings.LISTINGS_IMPORT_CHUNK_SIZE):
+                    importer.import_chunk(chunk)
+                    bar.set_postfix_str(f"{importer.rows_read:,} rows", refresh=False)
+                run.file_size, run.sha256 = reader.size, reader.sha256
+            if importer.rows_read == 0:
+                raise FeedUnreadable(f"{shown(path.name)} holds no listings")
+            if run.full and importer.accepted:
+                run.withdrawn = _withdraw_unseen(run=run, provider=run.provider, now=run.started_at)
+            elif run.full:
                 # Every row was refused: a broken export must not empty the catalogue.
-                logger.warning("Full feed %s had no valid row; nothing withdrawn", path.name)
-        run.status = ImportRun.Status.SUCCEEDED
+                logger.warning("Full feed %s had no valid row; nothing withdrawn", shown(path.name))
+            run.status = ImportRun.Status.SUCCEEDED
+            _run_finish(run, importer, clock)
+    except FeedUnreadable as error:
+        logger.warning("Listings import failed: %s", error)
+        importer.rolled_back()
+        run.status, run.failure = ImportRun.Status.FAILED, str(error)
+        _run_finish(run, importer, clock)
+    except BaseException as error:
+        # A bug, or an interrupted process: record it rather than leave the run "running".
+        logger.exception("Listings import of %s stopped", shown(path.name))
+        importer.rolled_back()
+        run.status = ImportRun.Status.FAILED
+        run.failure = (
+            f"The import stopped on an unexpected {type(error).__name__}; nothing was applied."
+        )
+        _run_finish(run, importer, clock)
+        raise
     finally:
         bar.close()
+
+
+def _run_finish(run: ImportRun, importer: "_ChunkImporter", clock: float) -> None:
     importer.copy_counts_to(run)
-    run.finished_at = now + timedelta(seconds=time.monotonic() - clock)
+    run.finished_at = run.started_at + timedelta(seconds=time.monotonic() - clock)
     run.save()
-    # The box beside every article shows the run's time and listings: every page is stale.
-    page_cache.site_changed()
-    return run
+
+
+def _refusal(provider: Provider) -> str:
+    running = ImportRun.objects.filter(provider=provider, status=ImportRun.Status.RUNNING).first()
+    which = ""
+    if running is not None:
+        started = timezone.localtime(running.started_at)
+        which = f" ({shown(Path(running.file_name).name)}, started {started:%c})"
+    return (
+        f"Another import of {provider.slug} is running{which}; this one was refused and changed "
+        "nothing. Run it again when that one has finished."
+    )
 
 
 def listing_feed_import_latest(
@@ -209,6 +278,10 @@ class _ChunkImporter:
     @property
     def accepted(self) -> int:
         return self.created + self.updated + self.unchanged
+
+    def rolled_back(self) -> None:
+        """Nothing was applied: only the rejected rows stay true of the file."""
+        self.created = self.updated = self.unchanged = 0
 
     def copy_counts_to(self, run: ImportRun) -> None:
         run.created, run.updated, run.unchanged = self.created, self.updated, self.unchanged
@@ -286,12 +359,6 @@ class _ChunkImporter:
             self.created += len(plan.created)
             self.updated += len(plan.updated)
             self.unchanged += len(plan.unchanged)
-        ImportRun.objects.filter(pk=self.run.pk).update(
-            created=self.created,
-            updated=self.updated,
-            unchanged=self.unchanged,
-            rejected=self.rejected,
-        )
 
     def existing(self, listing_ids: list[str]) -> dict[str, tuple[int, datetime, tuple]]:
         """The chunk's known listings as plain tuples: one SELECT, no model instances."""
@@ -320,6 +387,7 @@ class _ChunkImporter:
                  for line, ref, params in plan.created]  # fmt: skip
         steps += [(line, ref, "updated", [(self.sql.update, params)], change)
                   for line, ref, params, change in plan.updated]  # fmt: skip
+        refused: list[str] = []
         for line, ref, outcome, statements, change in steps:
             try:
                 with transaction.atomic(), connection.cursor() as cursor:
@@ -330,10 +398,15 @@ class _ChunkImporter:
                         change.save()
             except DatabaseError as error:
                 self.reject(line, ref, f"the database refused it: {error}")
+                refused.append(ref)
             else:
                 setattr(self, outcome, getattr(self, outcome) + 1)
         seen = [pk for _, _, pk in plan.unchanged] + plan.kept
         Listing.objects.filter(pk__in=seen).update(last_seen=self.now)
+        # A refused row still names a listing of the feed: if it exists, it is not gone.
+        Listing.objects.filter(provider=self.provider, provider_listing_id__in=refused).update(
+            last_seen=self.now
+        )
         self.unchanged += len(plan.unchanged)
 
 

@@ -217,6 +217,7 @@ class ImportRun(models.Model):
         RUNNING = "running", "Running"
         SUCCEEDED = "succeeded", "Succeeded"
         FAILED = "failed", "Failed: file unreadable"
+        ABANDONED = "abandoned", "Abandoned: the import stopped before it finished"
 
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="import_runs")
     file_name = models.CharField(max_length=500)
@@ -239,7 +240,7 @@ class ImportRun(models.Model):
         blank=True,
         help_text="Line, listing id and reason of each rejected row (the first thousand).",
     )
-    failure = models.TextField("why the file could not be read", blank=True)
+    failure = models.TextField("why the run failed", blank=True)
 
     objects = ImportRunQuerySet.as_manager()
 

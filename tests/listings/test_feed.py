@@ -5,7 +5,14 @@ from decimal import Decimal
 
 import pytest
 
-from newsroom.listings.feed import FeedFormat, FeedReader, FeedUnreadable, RowError, parse_row
+from newsroom.listings.feed import (
+    COLUMNS,
+    FeedFormat,
+    FeedReader,
+    FeedUnreadable,
+    RowError,
+    parse_row,
+)
 from newsroom.listings.prefectures import Prefecture, prefecture_from_text
 from tests.listings.feeds import feed_row, write_csv, write_jsonl
 
@@ -165,7 +172,7 @@ def test_gzipped_feeds_are_read_as_they_stream(tmp_path):
     [
         ("feed.csv", b"", "is empty"),
         ("feed.csv", b"id,title\nA,B\n", "the header has no property_type, prefecture"),
-        ("feed.csv", "id,title\nÄ\n".encode("latin-1"), "is not UTF-8"),
+        ("feed.csv", f"{','.join(COLUMNS)}\nÄ\n".encode("latin-1"), "is not UTF-8"),
         ("feed.jsonl.gz", b"not gzip at all", "cannot be read"),
         ("feed.xml", b"<feed/>", "cannot tell the format"),
     ],

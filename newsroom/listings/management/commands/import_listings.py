@@ -1,7 +1,8 @@
 """manage.py import_listings FILE [--full]: import a provider's feed (CSV or JSON Lines).
 
-Exits non-zero only when the file itself cannot be read; bad rows are reported on stderr
-with their line numbers and skipped.
+Exits non-zero when the file itself cannot be read (then nothing is applied) or another
+import of the provider is running; bad rows are reported on stderr with their line numbers
+and skipped.
 """
 
 from pathlib import Path
@@ -16,7 +17,8 @@ from newsroom.listings.importer import (
     listing_feed_import_latest,
     provider_get_or_create,
 )
-from newsroom.listings.models import ImportRun
+from newsroom.listings.locks import ImportInProgress
+from newsroom.listings.models import ImportRun, Provider
 
 
 class Command(BaseCommand):
@@ -71,8 +73,36 @@ class Command(BaseCommand):
             return
         provider = provider_get_or_create(slug=options["provider"])
         progress = False if options["no_progress"] else None  # None: only on a terminal
+        try:
+            run = self.run_import(
+                provider,
+                file,
+                latest=latest,
+                full=options["full"],
+                file_format=FeedFormat(options["format"]) if options["format"] else None,
+                progress=progress,
+            )
+        except ImportInProgress as refusal:
+            raise CommandError(str(refusal)) from None
+        if run is None:
+            return
+        if run.status == ImportRun.Status.FAILED:
+            raise CommandError(f"Import failed: {run.failure}")
+        style = self.style.WARNING if run.rejected else self.style.SUCCESS
+        self.stdout.write(style(f"Imported {run.file_name}: {run.summary}."))
+
+    def run_import(
+        self,
+        provider: Provider,
+        file: Path | None,
+        *,
+        latest: bool,
+        full: bool,
+        file_format: FeedFormat | None,
+        progress: bool | None,
+    ) -> ImportRun | None:
         if latest:
-            run = listing_feed_import_latest(
+            return listing_feed_import_latest(
                 drop_dir=settings.LISTINGS_DROP_DIR,
                 provider=provider,
                 full=settings.LISTINGS_FEED_IS_FULL,
@@ -80,21 +110,14 @@ class Command(BaseCommand):
                 on_reject=self.report_rejection,
                 log=self.stdout.write,
             )
-            if run is None:
-                return
-        else:
-            run = listing_feed_import(
-                path=file,
-                provider=provider,
-                full=options["full"],
-                file_format=FeedFormat(options["format"]) if options["format"] else None,
-                progress=progress,
-                on_reject=self.report_rejection,
-            )
-        if run.status == ImportRun.Status.FAILED:
-            raise CommandError(f"Import failed: {run.failure}")
-        style = self.style.WARNING if run.rejected else self.style.SUCCESS
-        self.stdout.write(style(f"Imported {run.file_name}: {run.summary}."))
+        return listing_feed_import(
+            path=file,
+            provider=provider,
+            full=full,
+            file_format=file_format,
+            progress=progress,
+            on_reject=self.report_rejection,
+        )
 
     def report_rejection(self, rejection: Rejection) -> None:
         self.stderr.write(f"rejected {rejection}")
