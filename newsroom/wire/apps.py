@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
 
 EDITOR_PERMISSIONS = ("view_wireimportrun", "view_wirestory")
@@ -17,8 +18,9 @@ def editors_view_permissions_grant() -> None:
         )
 
 
-def _grant_after_migrate(app_config, using, apps, **kwargs) -> None:
+def _grant_after_migrate(app_config, using, apps=global_apps, **kwargs) -> None:
     # This handler may run before django.contrib.auth's, which creates the permissions.
+    # `flush` (after each transactional test) sends the signal without `apps`.
     from django.contrib.auth.management import create_permissions
 
     create_permissions(app_config, verbosity=0, using=using, apps=apps)
