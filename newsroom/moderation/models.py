@@ -12,7 +12,10 @@ from django.db.models import Case, Q, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-MODERATORS_GROUP = "Moderators"
+# The group that holds the moderate_comments permission. Not Wagtail's own "Moderators"
+# group, which publishes pages: a comment moderator is not an editor.
+MODERATORS_GROUP = "Comment moderators"
+MODERATE_COMMENTS = "moderation.moderate_comments"
 
 
 class Flag(models.TextChoices):
@@ -144,10 +147,11 @@ class Sanction(models.Model):
 
     @property
     def message(self) -> str:
+        """What the reader is told, with the moderator's reason."""
         if self.kind == self.Kind.BAN:
-            return "Your account has been banned from the discussion."
+            return f"Your account has been banned from the discussion. Reason: {self.reason}"
         until = timezone.localtime(self.ends_at).strftime("%B %-d, %Y, %H:%M %Z")
-        return f"Your account is suspended from the discussion until {until}."
+        return f"Your account is suspended from the discussion until {until}. Reason: {self.reason}"
 
 
 class ModeratorNoteQuerySet(models.QuerySet):
@@ -173,7 +177,12 @@ class ModeratorNote(models.Model):
 
 
 class ModerationAction(models.Model):
-    """The audit log: who did what to which comment or reader, why, and when. Append-only."""
+    """The audit log: who did what to which comment, reader or discussion, why, and when.
+
+    Append-only. Every change of a comment's status writes one: a moderator's decision
+    (``actor``), the author's own deletion or edit (``actor`` is the author), or a rule
+    acting alone (``rule`` names it, ``actor`` is empty).
+    """
 
     class Action(models.TextChoices):
         APPROVE = "approve", "Approved"
@@ -186,10 +195,20 @@ class ModerationAction(models.Model):
         LIFT = "lift", "Lifted sanction"
         NOTE = "note", "Posted a note"
         WITHDRAW_NOTE = "withdraw_note", "Withdrew a note"
+        OPEN_DISCUSSION = "open_discussion", "Opened the discussion"
+        CLOSE_DISCUSSION = "close_discussion", "Closed the discussion"
+        HOLD = "hold", "Held for review"
+        DELETE_BY_AUTHOR = "delete_by_author", "Deleted by its author"
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="moderation_actions"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moderation_actions",
     )
+    # The rule that acted when no person did, e.g. "reports_to_hide".
+    rule = models.CharField(max_length=40, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
     comment = models.ForeignKey(
         "discussion.Comment",
@@ -213,8 +232,18 @@ class ModerationAction(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        permissions = [("moderate_comments", "Can moderate reader comments")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(actor__isnull=False) | ~Q(rule=""),
+                name="moderation_action_by_a_person_or_a_rule",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.actor} {self.get_action_display().lower()} at {self.created_at:%Y-%m-%d %H:%M}"
-        )
+        return f"{self.by} {self.get_action_display().lower()} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def by(self) -> str:
+        """Who acted: the person, or the rule ("rule: reports_to_hide")."""
+        return str(self.actor) if self.actor_id else f"rule: {self.rule}"

@@ -12,11 +12,11 @@ reports on the page and one for the readers' active sanctions.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from newsroom.discussion.models import Comment
+from newsroom.moderation.actions import available_actions, available_reader_actions
 from newsroom.moderation.models import Flag, ModerationAction, Report, Sanction
 
 QUEUES = {
@@ -36,13 +36,6 @@ SUGGESTED_REASONS = {
 }
 
 
-@dataclass
-class Queue:
-    name: str
-    page: Page
-    tabs: list[tuple[str, str, int]]
-
-
 def _open_reports() -> QuerySet[Report]:
     return Report.objects.open().filter(comment=OuterRef("pk"))
 
@@ -51,15 +44,6 @@ def _count(queryset: QuerySet, *, per: str) -> Coalesce:
     """A correlated COUNT(*) of ``queryset`` per OuterRef column ``per``; 0 when empty."""
     counted = queryset.order_by().values(per).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def _filtered(*, article_id: int | None, reader_id: int | None) -> QuerySet[Comment]:
-    comments = Comment.objects.all()
-    if article_id:
-        comments = comments.filter(article_id=article_id)
-    if reader_id:
-        comments = comments.filter(author_id=reader_id)
-    return comments
 
 
 def queue_comments(name: str, comments: QuerySet[Comment]) -> QuerySet[Comment]:
@@ -89,16 +73,65 @@ def queue_counts(comments: QuerySet[Comment]) -> dict[str, int]:
     )
 
 
-def moderation_queue(
-    *, name: str, article_id: int | None = None, reader_id: int | None = None, page: int = 1
-) -> Queue:
-    if name not in QUEUES:
-        name = "pending"
-    base = _filtered(article_id=article_id, reader_id=reader_id)
-    counts = queue_counts(base)
+@dataclass(frozen=True)
+class ReportLine:
+    reason: str
+    reporter: str
+    note: str
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One comment as a queue shows it, with the decisions that apply to it and its author."""
+
+    comment: Comment
+    label: str  # names the comment in messages and for screen readers: its words and author
+    article_title: str
+    in_reply_to: str  # "Name: the start of the answered comment", or empty
+    quoting: str
+    toxicity: float | None
+    toxicity_high: bool
+    flags: tuple[str, ...]
+    reports: tuple[ReportLine, ...]
+    suggested_reason: str
+    actions: frozenset[str]
+    author_name: str
+    author_history: str
+    sanction: Sanction | None
+    reader_actions: frozenset[str]
+
+
+def comment_label(comment: Comment) -> str:
+    """“The first words…” by Name: how a moderator recognises a comment in a message."""
+    words = " ".join(comment.body.split())
+    excerpt = words if len(words) <= 48 else words[:47].rstrip() + "…"
+    return f"“{excerpt}” by {_name(comment.author)}"
+
+
+def _name(user) -> str:
+    return user.public_name or "a deleted account"
+
+
+def _excerpt(comment: Comment | None, text: str) -> str:
+    if comment is None:
+        return ""
+    text = " ".join(text.split())
+    return f"{_name(comment.author)}: {text[:199] + '…' if len(text) > 200 else text}"
+
+
+def _suggested_reason(comment: Comment, reports: list[Report]) -> str:
+    if reports:
+        return SUGGESTED_REASONS[reports[0].reason]
+    if Flag.DETECTED_LINKS in comment.moderation_flags:
+        return Comment.RejectionReason.SPAM
+    return Comment.RejectionReason.ABUSIVE
+
+
+def queue_queryset(name: str) -> QuerySet[Comment]:
+    """The comments of queue ``name``, with everything a QueueItem needs loaded in bulk."""
     author_comments = Comment.objects.filter(author=OuterRef("author"))
-    comments = (
-        queue_comments(name, base)
+    return (
+        queue_comments(name, Comment.objects.all())
         .select_related("article", "author", "quoted__author", "in_reply_to__author")
         .annotate(
             author_approved=_count(
@@ -125,33 +158,56 @@ def moderation_queue(
             ),
         )
     )
-    paginator = Paginator(comments, settings.NEWSROOM_MODERATION_PAGE_SIZE)
-    current = paginator.get_page(page)
-    for comment in current.object_list:
-        comment.flag_labels = [FLAG_LABELS.get(flag, flag) for flag in comment.moderation_flags]
-        comment.sanction = (comment.author.active_sanctions or [None])[0]
-        comment.suggested_reason = (
-            SUGGESTED_REASONS[comment.open_report_list[0].reason]
-            if comment.open_report_list
-            else Comment.RejectionReason.ABUSIVE
-            if Flag.DETECTED_TOXIC in comment.moderation_flags
-            else Comment.RejectionReason.SPAM
-            if Flag.DETECTED_LINKS in comment.moderation_flags
-            else Comment.RejectionReason.ABUSIVE
-        )
-        comment.toxicity_high = (comment.toxicity or 0) >= settings.NEWSROOM_TOXICITY_HOLD
-    tabs = [(key, label, counts[key]) for key, label in QUEUES.items()]
-    return Queue(name=name, page=current, tabs=tabs)
 
 
-def moderation_log(
-    *, action: str = "", actor_id: int | None = None, reader_id: int | None = None
-) -> QuerySet[ModerationAction]:
-    actions = ModerationAction.objects.select_related("actor", "reader", "comment", "article")
-    if action:
-        actions = actions.filter(action=action)
-    if actor_id:
-        actions = actions.filter(actor_id=actor_id)
-    if reader_id:
-        actions = actions.filter(reader_id=reader_id)
-    return actions.order_by("-created_at", "-pk")
+def queue_item(comment: Comment) -> QueueItem:
+    """A comment loaded by ``queue_queryset`` as a QueueItem (no further queries)."""
+    reports = comment.open_report_list
+    sanction = (comment.author.active_sanctions or [None])[0]
+    return QueueItem(
+        comment=comment,
+        label=comment_label(comment),
+        article_title=comment.article.title,
+        in_reply_to=_excerpt(comment.in_reply_to, comment.in_reply_to.body)
+        if comment.in_reply_to_id
+        else "",
+        quoting=_excerpt(comment.quoted, comment.quoted_text) if comment.quoted_id else "",
+        toxicity=comment.toxicity,
+        toxicity_high=(comment.toxicity or 0) >= settings.NEWSROOM_TOXICITY_HOLD,
+        flags=tuple(FLAG_LABELS.get(flag, flag) for flag in comment.moderation_flags),
+        reports=tuple(
+            ReportLine(
+                reason=report.get_reason_display(),
+                reporter=_name(report.reporter),
+                note=report.note,
+            )
+            for report in reports
+        ),
+        suggested_reason=_suggested_reason(comment, reports),
+        actions=available_actions(comment, reported=bool(reports)),
+        author_name=_name(comment.author),
+        author_history=f"{comment.author_approved} approved · {comment.author_rejected} "
+        f"rejected · {comment.author_reported} reported",
+        sanction=sanction,
+        reader_actions=available_reader_actions(comment.author, sanction=sanction),
+    )
+
+
+def queue_items(comments) -> list[QueueItem]:
+    return [queue_item(comment) for comment in comments]
+
+
+def queue_item_for(comment: Comment) -> QueueItem:
+    """One comment's QueueItem after a decision, in the queue the moderator is looking at."""
+    return queue_item(queue_queryset("recent").get(pk=comment.pk))
+
+
+def pending_count() -> int:
+    return Comment.objects.filter(status=Comment.Status.PENDING).count()
+
+
+def moderation_log() -> QuerySet[ModerationAction]:
+    """The audit log, newest first, with what each row names loaded in the same query."""
+    return ModerationAction.objects.select_related(
+        "actor", "reader", "comment", "article"
+    ).order_by("-created_at", "-pk")

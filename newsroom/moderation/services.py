@@ -12,15 +12,17 @@ from django.utils import timezone
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
+from newsroom.core import page_cache
 from newsroom.discussion.models import Comment
 from newsroom.discussion.tasks import reply_notifications_enqueue
+from newsroom.moderation.actions import available_actions, available_reader_actions
 from newsroom.moderation.models import (
     ModerationAction,
     ModeratorNote,
     Report,
     Sanction,
 )
-from newsroom.moderation.selectors import is_moderator
+from newsroom.moderation.selectors import active_sanction, is_moderator
 
 Action = ModerationAction.Action
 
@@ -56,12 +58,25 @@ def _resolve_reports(comment: Comment) -> None:
     Report.objects.open().filter(comment=comment).update(resolved_at=timezone.now())
 
 
+def _require_available(comment: Comment, action: str) -> None:
+    """Refuse what the queue would not offer (moderation.actions decides both)."""
+    reported = Report.objects.open().filter(comment=comment).exists()
+    if action not in available_actions(comment, reported=reported):
+        if comment.status == Comment.Status.DELETED_BY_AUTHOR:
+            raise ValidationError("The author deleted this comment.")
+        raise ValidationError(
+            f"A comment that is {comment.get_status_display().lower()} cannot be "
+            f"{Action(action).label.lower()}."
+        )
+
+
 @transaction.atomic
 def comment_approve(*, comment: Comment, moderator: User) -> Comment:
     _require_moderator(moderator)
     comment = _locked(comment)
-    if comment.status == Comment.Status.DELETED_BY_AUTHOR:
-        raise ValidationError("The author deleted this comment.")
+    if comment.status == Comment.Status.PUBLISHED and not comment.reports.open().exists():
+        return comment  # already shown and nothing to dismiss: approving again changes nothing
+    _require_available(comment, Action.APPROVE)
     newly_visible = comment.status != Comment.Status.PUBLISHED
     comment.status = Comment.Status.PUBLISHED
     comment.rejection_reason = ""
@@ -80,8 +95,7 @@ def comment_reject(*, comment: Comment, moderator: User, reason: str) -> Comment
     if reason not in Comment.RejectionReason.values:
         raise ValidationError({"reason": "Choose a reason from the list."})
     comment = _locked(comment)
-    if comment.status == Comment.Status.DELETED_BY_AUTHOR:
-        raise ValidationError("The author deleted this comment.")
+    _require_available(comment, Action.REJECT)
     comment.status = Comment.Status.REJECTED
     comment.rejection_reason = reason
     comment.is_featured = False
@@ -97,8 +111,7 @@ def comment_remove(*, comment: Comment, moderator: User, reason: str = "") -> Co
     """Take a published comment down, leaving a tombstone so its replies keep their place."""
     _require_moderator(moderator)
     comment = _locked(comment)
-    if comment.status == Comment.Status.DELETED_BY_AUTHOR:
-        raise ValidationError("The author deleted this comment.")
+    _require_available(comment, Action.REMOVE)
     comment.status = Comment.Status.REMOVED
     comment.is_featured = False
     comment.save(update_fields=["status", "is_featured", "updated_at"])
@@ -112,8 +125,12 @@ def comment_feature(*, comment: Comment, moderator: User, featured: bool = True)
     """Pin a published top-level comment at the top of its stream (or unpin it)."""
     _require_moderator(moderator)
     comment = _locked(comment)
-    if featured and (comment.status != Comment.Status.PUBLISHED or comment.parent_id):
-        raise ValidationError("Only a published top-level comment can be featured.")
+    if (Action.FEATURE if featured else Action.UNFEATURE) not in available_actions(
+        comment, reported=False
+    ):
+        if featured:
+            raise ValidationError("Only a published top-level comment can be featured.")
+        return comment  # not featured: nothing to undo
     comment.is_featured = featured
     comment.save(update_fields=["is_featured", "updated_at"])
     _log(actor=moderator, action=Action.FEATURE if featured else Action.UNFEATURE, comment=comment)
@@ -138,14 +155,22 @@ def comments_bulk_moderate(
     return done
 
 
+def _require_reader_action(reader: User, action: str) -> None:
+    User.objects.select_for_update().get(pk=reader.pk)
+    if action not in available_reader_actions(reader, sanction=active_sanction(reader)):
+        if reader.anonymised_at is not None:
+            raise ValidationError("This account was deleted.")
+        raise ValidationError(f"{reader} cannot be {Action(action).label.lower()} now.")
+
+
 @transaction.atomic
 def reader_suspend(*, reader: User, moderator: User, until: datetime, reason: str) -> Sanction:
     _require_moderator(moderator)
     if until <= timezone.now():
         raise ValidationError({"until": "A suspension ends in the future."})
     if not reason.strip():
-        raise ValidationError({"reason": "Say why."})
-    User.objects.select_for_update().get(pk=reader.pk)
+        raise ValidationError({"reason": "Say why: the reader is told."})
+    _require_reader_action(reader, Action.SUSPEND)
     sanction = Sanction.objects.create(
         user=reader, kind=Sanction.Kind.SUSPENSION, ends_at=until, reason=reason,
         created_by=moderator,
@@ -159,8 +184,8 @@ def reader_suspend(*, reader: User, moderator: User, until: datetime, reason: st
 def reader_ban(*, reader: User, moderator: User, reason: str) -> Sanction:
     _require_moderator(moderator)
     if not reason.strip():
-        raise ValidationError({"reason": "Say why."})
-    User.objects.select_for_update().get(pk=reader.pk)
+        raise ValidationError({"reason": "Say why: the reader is told."})
+    _require_reader_action(reader, Action.BAN)
     sanction = Sanction.objects.create(
         user=reader, kind=Sanction.Kind.BAN, reason=reason, created_by=moderator
     )
@@ -201,3 +226,33 @@ def moderator_note_withdraw(*, note: ModeratorNote, moderator: User) -> Moderato
         actor=moderator, action=Action.WITHDRAW_NOTE, article_id=note.article_id, reason=note.body
     )
     return note
+
+
+@transaction.atomic
+def article_discussion_set(
+    *, article: ArticlePage, moderator: User, open: bool, reason: str = ""
+) -> ArticlePage:
+    """Open or close an article's discussion without publishing the article again.
+
+    The live page row changes, and so does the latest revision, so that the editor's
+    next publish keeps the moderator's choice; no new revision is made and the
+    article's published times (its "Updated" line) stay as they are.
+    """
+    _require_moderator(moderator)
+    page = ArticlePage.objects.select_for_update().get(pk=article.pk)
+    if page.comments_open == open:
+        return page
+    ArticlePage.objects.filter(pk=page.pk).update(comments_open=open)
+    revision = page.latest_revision
+    if revision is not None and "comments_open" in revision.content:
+        revision.content["comments_open"] = open
+        type(revision).objects.filter(pk=revision.pk).update(content=revision.content)
+    page.comments_open = open
+    ModerationAction.objects.create(
+        actor=moderator,
+        action=Action.OPEN_DISCUSSION if open else Action.CLOSE_DISCUSSION,
+        article=page,
+        reason=reason.strip(),
+    )
+    page_cache.article_changed(page.pk)
+    return page

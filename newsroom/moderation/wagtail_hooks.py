@@ -1,13 +1,17 @@
 """The moderation workspace in the Wagtail admin: queues, notes, the audit log, word lists."""
 
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from newsroom.moderation import urls
+from newsroom.moderation import views
+from newsroom.moderation.bulk_actions import ApproveBulkAction, RejectBulkAction
 from newsroom.moderation.models import Term
+from newsroom.moderation.queues import pending_count
 from newsroom.moderation.selectors import is_moderator
 
 
@@ -16,16 +20,45 @@ class ModeratorMenuItem(MenuItem):
         return is_moderator(request.user)
 
 
-@hooks.register("register_admin_urls")
-def register_moderation_urls():
-    return [path("moderation/", include((urls.urlpatterns, "moderation"), namespace="moderation"))]
+class QueueMenuItem(ModeratorMenuItem):
+    """The "Moderation (3)" item: the number of comments waiting, counted on every admin page."""
+
+    def render_component(self, request) -> LinkMenuItem:
+        waiting = pending_count()
+        label = f"{self.label} ({waiting})" if waiting else self.label
+        return LinkMenuItem(self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs)
 
 
-@hooks.register("register_admin_menu_item")
-def register_moderation_menu_item():
-    return ModeratorMenuItem(
-        "Moderation", reverse("moderation:queue"), icon_name="comment", order=250
-    )
+class ModerationViewSet(ViewSet):
+    name = "moderation"
+    icon = "comment"
+    menu_label = "Moderation"
+    menu_order = 250
+    add_to_admin_menu = True
+
+    def get_urlpatterns(self):
+        return [
+            path("", views.QueueView.as_view(), name="queue"),
+            path("results/", views.QueueView.as_view(results_only=True), name="queue-results"),
+            path("comments/<int:pk>/<slug:action>/", views.comment_action, name="comment-action"),
+            path("readers/<int:pk>/sanction/", views.reader_sanction, name="reader-sanction"),
+            path("articles/<int:pk>/discussion/", views.discussion_set, name="discussion-set"),
+            path("notes/", views.notes, name="notes"),
+            path("notes/<int:pk>/withdraw/", views.note_withdraw, name="note-withdraw"),
+            path("log/", views.LogView.as_view(), name="log"),
+            path("log/results/", views.LogView.as_view(results_only=True), name="log-results"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return QueueMenuItem(
+            self.menu_label, self.menu_url, name=self.menu_name, icon_name=self.menu_icon,
+            order=order or self.menu_order,
+        )  # fmt: skip
+
+
+@hooks.register("register_admin_viewset")
+def register_moderation_viewset():
+    return ModerationViewSet()
 
 
 @hooks.register("register_admin_menu_item")
@@ -33,6 +66,10 @@ def register_moderation_log_menu_item():
     return ModeratorMenuItem(
         "Moderation log", reverse("moderation:log"), icon_name="history", order=251
     )
+
+
+hooks.register("register_bulk_action", ApproveBulkAction)
+hooks.register("register_bulk_action", RejectBulkAction)
 
 
 class TermViewSet(SnippetViewSet):

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -32,10 +33,22 @@ def moderation_requests(comment):
             ("post", reverse("moderation:comment-action", args=[pk, action]), {"reason": "spam"})
             for action in ("approve", "reject", "remove", "feature", "unfeature")
         ],
-        ("post", reverse("moderation:bulk-action"), {"comments": [pk], "action": "approve"}),
-        ("post", reverse("moderation:reader-sanction", args=[author]), {"kind": "ban"}),
-        ("post", reverse("moderation:reader-sanction", args=[author]), {"kind": "suspend"}),
-    ]
+        ("get", bulk_url("approve", [pk]), {}),
+        ("post", bulk_url("approve", [pk]), {}),
+        ("post", bulk_url("reject", [pk]), {"reason": "spam"}),
+        ("get", reverse("moderation:reader-sanction", args=[author]) + "?kind=ban", {}),
+        ("post", reverse("moderation:reader-sanction", args=[author]),
+         {"kind": "ban", "reason": "x"}),
+        ("post", reverse("moderation:reader-sanction", args=[author]),
+         {"kind": "suspend", "days": "1", "reason": "x"}),
+        ("post", reverse("moderation:discussion-set", args=[comment.article_id]), {"open": "0"}),
+    ]  # fmt: skip
+
+
+def bulk_url(action, ids):
+    """Wagtail's bulk-action URL for a selection of comments."""
+    url = reverse("wagtail_bulk_action", args=["discussion", "comment", action])
+    return url + "?" + "&".join(f"id={pk}" for pk in ids)
 
 
 def test_anonymous_visitors_get_the_admin_login_on_every_moderation_view(client, article):
@@ -204,10 +217,7 @@ def test_bulk_reject_with_a_reason(client, article, moderator):
     comments = CommentFactory.create_batch(3, article=article, status=Comment.Status.PENDING)
     client.force_login(moderator)
 
-    client.post(
-        reverse("moderation:bulk-action"),
-        {"comments": [c.pk for c in comments[:2]], "action": "reject", "reason": "spam"},
-    )
+    client.post(bulk_url("reject", [c.pk for c in comments[:2]]), {"reason": "spam"})
 
     statuses = sorted(Comment.objects.values_list("status", flat=True))
     assert statuses == ["pending", "rejected", "rejected"]
@@ -364,3 +374,125 @@ def test_an_edit_that_reads_as_hostile_is_nudged_once_with_the_text_kept(client,
     assert saved.status_code == 200
     comment.refresh_from_db()
     assert comment.body == ABUSIVE and comment.status == Comment.Status.PENDING
+
+
+# The workspace on Wagtail's views --------------------------------------------------------
+
+
+def test_the_log_keeps_its_filters_from_page_to_page(client, article, moderator):
+    comment = CommentFactory(article=article)
+    ModerationAction.objects.bulk_create(
+        ModerationAction(actor=moderator, action="reject", comment=comment, reason=f"r{n}")
+        for n in range(51)
+    )
+    moderator_note_create(article=article, moderator=moderator, body="Calm down.")
+    client.force_login(moderator)
+
+    first = client.get(reverse("moderation:log") + "?action=reject").content.decode()
+    second = client.get(reverse("moderation:log") + "?action=reject&p=2").content.decode()
+
+    assert "?action=reject&amp;p=2" in first
+    assert re.search(r"\br50\b", first) and not re.search(r"\br0\b", first)
+    assert re.search(r"\br0\b", second) and not re.search(r"\br1\b", second)
+    assert "Calm down." not in first + second
+
+
+def test_approve_is_never_offered_for_a_comment_its_author_deleted(client, article, moderator):
+    deleted = CommentFactory(article=article, status=Comment.Status.DELETED_BY_AUTHOR)
+    Report.objects.create(comment=deleted, reporter=UserFactory(), reason="REPORTED_SPAM")
+    client.force_login(moderator)
+
+    html = client.get(reverse("moderation:queue") + "?queue=recent").content.decode()
+    item = html[html.index(f'id="mod-comment-{deleted.pk}"') :].split("</aside>")[0]
+    response = client.post(reverse("moderation:comment-action", args=[deleted.pk, "approve"]))
+
+    assert "No decision applies" in item and "Approve" not in item and "Reject" not in item
+    assert response.status_code == 302
+    assert Comment.objects.get(pk=deleted.pk).status == Comment.Status.DELETED_BY_AUTHOR
+    assert not ModerationAction.objects.exists()
+
+
+def test_a_decision_in_place_answers_with_the_item_naming_the_comment(client, article, moderator):
+    author = UserFactory(display_name="Taro Y", slug="taro-y")
+    comment = CommentFactory(
+        article=article, author=author, body="Held words here.", status="pending"
+    )
+    CommentFactory(article=article, status="pending")
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("moderation:comment-action", args=[comment.pk, "approve"]),
+        {"next": "/admin/moderation/?queue=pending"},
+        **HTMX,
+    )
+    refused = client.post(
+        reverse("moderation:comment-action", args=[comment.pk, "promote"]), **HTMX
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200 and f'id="mod-comment-{comment.pk}"' in html
+    assert "Approved “Held words here.” by Taro Y." in html
+    assert 'hx-swap-oob="innerHTML:#mod-tab-pending .mod-count">1<' in html
+    assert refused.status_code == 404
+
+
+def test_a_refused_decision_in_place_says_why_with_a_4xx(client, article, moderator):
+    comment = CommentFactory(
+        article=article, status="pending", parent=CommentFactory(article=article)
+    )
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("moderation:comment-action", args=[comment.pk, "feature"]), **HTMX
+    )
+
+    assert response.status_code == 409
+    assert "Only a published top-level comment can be featured." in response.content.decode()
+
+
+def test_a_sanction_needs_a_reason_which_the_reader_is_told(client, article, moderator):
+    reader = UserFactory()
+    client.force_login(moderator)
+    url = reverse("moderation:reader-sanction", args=[reader.pk])
+
+    form = client.get(url + "?kind=ban", **HTMX)
+    refused = client.post(url, {"kind": "ban", "reason": "  "})
+    banned = client.post(url, {"kind": "ban", "reason": "Threats against another reader."})
+
+    assert form.status_code == 200 and "Ban" in form.content.decode()
+    assert refused.status_code == 400 and "Give a reason" in refused.content.decode()
+    assert not Sanction.objects.filter(reason="  ").exists()
+    assert banned.status_code == 302
+    client.force_login(reader)
+    assert "Reason: Threats against another reader." in client.get(article.url).content.decode()
+
+
+def test_deleted_readers_cannot_be_suspended_or_banned(client, article, moderator):
+    gone = UserFactory(anonymised_at=timezone.now())
+    CommentFactory(article=article, author=gone, status="pending")
+    client.force_login(moderator)
+
+    html = client.get(reverse("moderation:queue")).content.decode()
+    response = client.post(
+        reverse("moderation:reader-sanction", args=[gone.pk]), {"kind": "ban", "reason": "x"}
+    )
+
+    assert ">Suspend</a>" not in html and ">Ban</a>" not in html
+    assert response.status_code == 302 and not Sanction.objects.exists()
+
+
+def test_closing_a_discussion_keeps_the_revision_and_the_updated_time(client, article, moderator):
+    article.refresh_from_db()
+    published, revisions = article.last_published_at, article.revisions.count()
+    client.force_login(moderator)
+
+    client.post(
+        reverse("moderation:discussion-set", args=[article.pk]), {"open": "0", "reason": "Heat."}
+    )
+
+    article.refresh_from_db()
+    assert not article.comments_open and not article.latest_revision.as_object().comments_open
+    assert article.last_published_at == published and article.revisions.count() == revisions
+    entry = ModerationAction.objects.get()
+    assert entry.action == "close_discussion" and entry.article_id == article.pk
+    assert entry.reason == "Heat."
