@@ -22,6 +22,7 @@ from newsroom.articles.models import ArticlePage, HomePage, SectionPage, Source
 from newsroom.demo import content, images
 from newsroom.demo.discussion import demo_discussion_load
 from newsroom.listings.demo import demo_listings_load
+from newsroom.moderation.models import MODERATORS_GROUP
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = (
     DemoAccount("editor", "editor@newsroom.invalid", "newsroom-editor", "Editors"),
-    DemoAccount("moderator", "moderator@newsroom.invalid", "newsroom-moderator", "Moderators"),
+    DemoAccount("moderator", "moderator@newsroom.invalid", "newsroom-moderator", MODERATORS_GROUP),
 )
 
 
