@@ -46,7 +46,8 @@ class CommentBulkAction(BulkAction):
         return []  # never "everything": a moderator decides on what they have seen
 
     def check_perm(self, obj: Comment) -> bool:
-        return self.action_type in available_actions(obj, reported=obj.reported)
+        reported = obj.reported  # type: ignore[attr-defined]  # annotated by get_queryset
+        return self.action_type in available_actions(obj, reported=reported)
 
     def object_context(self, obj: Comment) -> dict:
         return {"item": obj, "label": comment_label(obj)}

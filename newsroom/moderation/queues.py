@@ -10,6 +10,7 @@ reports on the page and one for the readers' active sanctions.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -27,7 +28,7 @@ QUEUES = {
 }
 FLAG_LABELS = dict(Flag.choices)
 # The rejection reason offered first for a comment, from what its readers reported.
-SUGGESTED_REASONS = {
+SUGGESTED_REASONS: dict[str, str] = {
     Report.Reason.REPORTED_ABUSIVE: Comment.RejectionReason.ABUSIVE,
     Report.Reason.REPORTED_SPAM: Comment.RejectionReason.SPAM,
     Report.Reason.REPORTED_OFF_TOPIC: Comment.RejectionReason.OFF_TOPIC,
@@ -160,10 +161,11 @@ def queue_queryset(name: str) -> QuerySet[Comment]:
     )
 
 
-def queue_item(comment: Comment) -> QueueItem:
-    """A comment loaded by ``queue_queryset`` as a QueueItem (no further queries)."""
-    reports = comment.open_report_list
-    sanction = (comment.author.active_sanctions or [None])[0]
+def queue_item(comment: Any) -> QueueItem:
+    """A comment loaded by ``queue_queryset`` (with its annotations and prefetches) as a
+    QueueItem, without further queries."""
+    reports: list[Report] = comment.open_report_list
+    sanction: Sanction | None = (comment.author.active_sanctions or [None])[0]
     return QueueItem(
         comment=comment,
         label=comment_label(comment),

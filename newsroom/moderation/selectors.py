@@ -5,19 +5,15 @@ part; the workspace's own read paths (queues, the log) are in queues.py.
 """
 
 from newsroom.accounts.models import Viewer
-from newsroom.moderation.models import MODERATORS_GROUP, Sanction
+from newsroom.moderation.models import MODERATE_COMMENTS, Sanction
 
 
 def is_moderator(user: Viewer) -> bool:
-    """Whether the user moderates comments; remembered on the user for the request."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    memo = vars(user)
-    if "_is_moderator" not in memo:
-        memo["_is_moderator"] = user.groups.filter(name=MODERATORS_GROUP).exists()
-    return bool(memo["_is_moderator"])
+    """Whether the user moderates comments: the moderate_comments permission, which the
+    "Comment moderators" group holds (Django keeps a user's permissions for the request).
+
+    Wagtail's own "Moderators" group publishes pages and does not grant it."""
+    return user.is_authenticated and user.has_perm(MODERATE_COMMENTS)
 
 
 def active_sanction(user: Viewer) -> Sanction | None:

@@ -239,7 +239,7 @@ def article_discussion_set(
     article's published times (its "Updated" line) stay as they are.
     """
     _require_moderator(moderator)
-    page = ArticlePage.objects.select_for_update().get(pk=article.pk)
+    page: ArticlePage = ArticlePage.objects.select_for_update().get(pk=article.pk)
     if page.comments_open == open:
         return page
     ArticlePage.objects.filter(pk=page.pk).update(comments_open=open)

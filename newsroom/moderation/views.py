@@ -9,6 +9,7 @@ parse the request, call one service or selector, and render or redirect; an htmx
 request gets the fragment it replaces.
 """
 
+from collections.abc import Callable
 from datetime import timedelta
 from functools import cached_property, wraps
 from urllib.parse import urlsplit
@@ -18,15 +19,23 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, QueryDict
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseForbidden,
+    QueryDict,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.views import View
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 
+from newsroom.accounts.http import SignedInRequest
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment
@@ -34,7 +43,6 @@ from newsroom.moderation import services
 from newsroom.moderation.actions import available_reader_actions
 from newsroom.moderation.filters import LogFilterSet, QueueFilterSet
 from newsroom.moderation.models import ModerationAction, ModeratorNote
-from newsroom.moderation.selectors import active_sanction, is_moderator
 from newsroom.moderation.queues import (
     QUEUES,
     comment_label,
@@ -44,6 +52,7 @@ from newsroom.moderation.queues import (
     queue_items,
     queue_queryset,
 )
+from newsroom.moderation.selectors import active_sanction, is_moderator
 
 Action = ModerationAction.Action
 SUSPENSION_CHOICES = [("1", "1 day"), ("3", "3 days"), ("7", "7 days"), ("30", "30 days")]
@@ -61,8 +70,8 @@ def moderator_required(view):
     return wrapped
 
 
-class ModeratorRequiredMixin:
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+class ModeratorRequiredMixin(View):
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if not is_moderator(request.user):
             return HttpResponseForbidden(REFUSED)
         return super().dispatch(request, *args, **kwargs)
@@ -181,7 +190,7 @@ class LogView(ModeratorRequiredMixin, IndexView):
         return moderation_log()
 
 
-def _decided(request: HttpRequest, comment: Comment, message: str, *, error: bool = False):
+def _decided(request: SignedInRequest, comment: Comment, message: str, *, error: bool = False):
     """The fragment that replaces a queue item after a decision, and the new tab counts.
 
     The counts honour the filters of the page the moderator acted from (``next``).
@@ -204,7 +213,7 @@ def _decided(request: HttpRequest, comment: Comment, message: str, *, error: boo
     )
 
 
-DECISIONS = {
+DECISIONS: dict[str, Callable[[Comment, User, HttpRequest], Comment]] = {
     Action.APPROVE: lambda comment, moderator, request: services.comment_approve(
         comment=comment, moderator=moderator
     ),
@@ -225,7 +234,7 @@ DECISIONS = {
 
 @require_POST
 @moderator_required
-def comment_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def comment_action(request: SignedInRequest, pk: int, action: str) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
     if action not in DECISIONS:
         return HttpResponse("Unknown action.", status=404)
@@ -245,10 +254,11 @@ def comment_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return _back(request)
 
 
+SANCTION_LABELS = {Action.SUSPEND: "Suspend", Action.BAN: "Ban", Action.LIFT: "Lift"}
+
+
 class SanctionForm(forms.Form):
-    kind = forms.ChoiceField(
-        choices=[(Action.SUSPEND, "Suspend"), (Action.BAN, "Ban"), (Action.LIFT, "Lift")]
-    )
+    kind = forms.ChoiceField(choices=list(SANCTION_LABELS.items()))
     days = forms.TypedChoiceField(choices=SUSPENSION_CHOICES, coerce=int, required=False)
     reason = forms.CharField(
         label="Reason, shown to the reader",
@@ -265,7 +275,7 @@ class SanctionForm(forms.Form):
 
 
 @moderator_required
-def reader_sanction(request: HttpRequest, pk: int) -> HttpResponse:
+def reader_sanction(request: SignedInRequest, pk: int) -> HttpResponse:
     """Suspend, ban or lift, always through a confirmation that asks for the reason."""
     reader = get_object_or_404(User, pk=pk)
     sanction = active_sanction(reader)
@@ -304,7 +314,7 @@ def reader_sanction(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "reader": reader,
             "kind": kind,
-            "kind_label": dict(SanctionForm.base_fields["kind"].choices).get(kind, ""),
+            "kind_label": SANCTION_LABELS.get(kind, ""),
             "allowed": allowed,
             "sanction": sanction,
             "next": request.GET.get("next") or request.POST.get("next") or "",
@@ -322,7 +332,7 @@ class DiscussionForm(forms.Form):
 
 @require_POST
 @moderator_required
-def discussion_set(request: HttpRequest, pk: int) -> HttpResponse:
+def discussion_set(request: SignedInRequest, pk: int) -> HttpResponse:
     """Open or close an article's discussion without publishing the article again."""
     article = get_object_or_404(ArticlePage, pk=pk)
     form = DiscussionForm(request.POST)
@@ -346,7 +356,7 @@ class NoteForm(forms.Form):
 
 
 @moderator_required
-def notes(request: HttpRequest) -> HttpResponse:
+def notes(request: SignedInRequest) -> HttpResponse:
     article_id = request.GET.get("article", "")
     form = NoteForm(
         request.POST or None, initial={"article": article_id if article_id.isdecimal() else None}
@@ -365,7 +375,7 @@ def notes(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @moderator_required
-def note_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def note_withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     note = get_object_or_404(ModeratorNote, pk=pk)
     services.moderator_note_withdraw(note=note, moderator=request.user)
     messages.success(request, f"Note withdrawn: “{note.body[:60]}”.")

@@ -1,15 +1,26 @@
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
+from newsroom.accounts.models import User
 from newsroom.discussion.models import Comment
 from newsroom.discussion.permissions import commenting_permission
 from newsroom.discussion.services import comment_create, report_create, vote_cast
-from newsroom.moderation.models import Flag, ModerationAction, ModeratorNote, Report, Sanction
-from newsroom.moderation.selectors import active_sanction
+from newsroom.moderation.models import (
+    MODERATORS_GROUP,
+    Flag,
+    ModerationAction,
+    ModeratorNote,
+    Report,
+    Sanction,
+)
+from newsroom.moderation.selectors import active_sanction, is_moderator
 from newsroom.moderation.services import (
     comment_approve,
     comment_feature,
@@ -251,3 +262,36 @@ def test_moderator_notes_are_logged(article, moderator):
 
     assert ModeratorNote.objects.shown().get() == note
     assert ModerationAction.objects.get().action == "note"
+
+
+def test_comment_moderation_is_its_own_permission_not_wagtails_moderators(article):
+    editor_moderator = UserFactory(is_staff=True)
+    editor_moderator.groups.add(Group.objects.get(name="Moderators"))  # Wagtail's: pages
+    granted = UserFactory()
+    granted.user_permissions.add(Permission.objects.get(codename="moderate_comments"))
+    comment = CommentFactory(article=article, status=Comment.Status.PENDING)
+
+    with pytest.raises(PermissionDenied):
+        comment_approve(comment=comment, moderator=editor_moderator)
+    comment_approve(comment=comment, moderator=granted)
+
+    assert not is_moderator(editor_moderator) and is_moderator(granted)
+    assert (
+        Group.objects.get(name=MODERATORS_GROUP)
+        .permissions.filter(codename="moderate_comments")
+        .exists()
+    )
+
+
+def test_the_migration_moves_wagtails_moderators_to_comment_moderators():
+    migration = import_module("newsroom.moderation.migrations.0004_comment_moderators_group")
+    wagtail_moderators = Group.objects.get(name="Moderators")
+    member = UserFactory()
+    member.groups.add(wagtail_moderators)
+    wagtail_moderators.permissions.add(Permission.objects.get(codename="change_term"))
+
+    migration.forwards(django_apps, None)
+
+    assert list(member.groups.values_list("name", flat=True)) == [MODERATORS_GROUP]
+    assert not wagtail_moderators.permissions.filter(codename="change_term").exists()
+    assert is_moderator(User.objects.get(pk=member.pk))
