@@ -14,7 +14,7 @@ from newsroom.discussion.mentions import link_mentions
 from newsroom.discussion.models import MAX_DEPTH, Comment, Vote
 from newsroom.discussion.permissions import commenting_permission
 from newsroom.discussion.tasks import reply_notifications_enqueue
-from newsroom.moderation.models import Flag, Report
+from newsroom.moderation.models import Flag, ModerationAction, Report
 from newsroom.moderation.rules import Outcome, Submission, Verdict, moderate
 from newsroom.moderation.selectors import active_sanction
 
@@ -137,6 +137,7 @@ def comment_edit(
     outcome = _judge(
         body=comment.body, author=editor, confirmed_nudge=confirmed_nudge, edited=comment
     )
+    held_now = outcome.verdict == Verdict.HOLD and comment.status == Comment.Status.PUBLISHED
     if outcome.verdict == Verdict.HOLD:
         comment.status = Comment.Status.PENDING
     comment.moderation_flags = list(dict.fromkeys([*comment.moderation_flags, *outcome.flags]))
@@ -149,6 +150,14 @@ def comment_edit(
             "updated_at",
         ]
     )  # fmt: skip
+    if held_now:
+        labels = "; ".join(Flag(flag).label for flag in outcome.flags if flag in Flag.values)
+        ModerationAction.objects.record_for_comment(
+            comment=comment,
+            action=ModerationAction.Action.HOLD,
+            rule=outcome.flags[0] if outcome.flags else "",
+            reason=f"Held for review after an edit: {labels}",
+        )
     return comment
 
 
@@ -161,6 +170,9 @@ def comment_delete_by_author(*, comment: Comment, author: User) -> Comment:
         raise PermissionDenied("A moderator has already taken this comment down.")
     comment.status = Comment.Status.DELETED_BY_AUTHOR
     comment.save(update_fields=["status", "updated_at"])
+    ModerationAction.objects.record_for_comment(
+        comment=comment, action=ModerationAction.Action.DELETE_BY_AUTHOR, actor=author
+    )
     return comment
 
 
@@ -224,9 +236,16 @@ def report_create(
     if existing is not None:
         return existing, False
     report = Report.objects.create(comment=comment, reporter=reporter, reason=reason, note=note)
-    if Report.objects.open().filter(comment=comment).count() >= settings.NEWSROOM_REPORTS_TO_HIDE:
+    reports = Report.objects.open().filter(comment=comment).count()
+    if reports >= settings.NEWSROOM_REPORTS_TO_HIDE:
         comment.status = Comment.Status.PENDING
         if Flag.DETECTED_REPORTED not in comment.moderation_flags:
             comment.moderation_flags = [*comment.moderation_flags, Flag.DETECTED_REPORTED]
         comment.save(update_fields=["status", "moderation_flags", "updated_at"])
+        ModerationAction.objects.record_for_comment(
+            comment=comment,
+            action=ModerationAction.Action.HOLD,
+            rule=ModerationAction.REPORTS_TO_HIDE,
+            reason=f"Hidden for review after {reports} open reader reports",
+        )
     return report, True

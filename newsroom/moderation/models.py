@@ -6,7 +6,10 @@ Vocabulary from Coral: a reader *reports* a comment (``REPORTED_*``), the rules
 and writes a ModerationAction.
 """
 
+from typing import Protocol
+
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.db.models import Case, Q, When
 from django.db.models.functions import Lower
@@ -176,6 +179,36 @@ class ModeratorNote(models.Model):
         return self.body[:60]
 
 
+class AuditedComment(Protocol):
+    """What the audit log reads of a comment (the discussion's Comment, not imported here)."""
+
+    pk: int
+    author_id: int
+    article_id: int
+
+
+class ModerationActionQuerySet(models.QuerySet["ModerationAction"]):
+    def record_for_comment(
+        self,
+        *,
+        comment: AuditedComment,
+        action: str,
+        actor: AbstractBaseUser | None = None,
+        rule: str = "",
+        reason: str = "",
+    ) -> "ModerationAction":
+        """One audit row for a change of ``comment``'s status, by a person or by a rule."""
+        return self.create(
+            actor=actor,
+            rule=rule,
+            action=action,
+            comment_id=comment.pk,
+            reader_id=comment.author_id,
+            article_id=comment.article_id,
+            reason=reason,
+        )
+
+
 class ModerationAction(models.Model):
     """The audit log: who did what to which comment, reader or discussion, why, and when.
 
@@ -207,7 +240,8 @@ class ModerationAction(models.Model):
         on_delete=models.PROTECT,
         related_name="moderation_actions",
     )
-    # The rule that acted when no person did, e.g. "reports_to_hide".
+    # The rule that acted when no person did: REPORTS_TO_HIDE, PUBLISHED, or the flag
+    # (DETECTED_*) of the rule that held an edited comment.
     rule = models.CharField(max_length=40, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
     comment = models.ForeignKey(
@@ -229,6 +263,11 @@ class ModerationAction(models.Model):
     )
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = ModerationActionQuerySet.as_manager()
+
+    REPORTS_TO_HIDE = "reports_to_hide"
+    PUBLISHED = "published"  # an editor's publish, when no person is named on the revision
 
     class Meta:
         ordering = ["-created_at", "-pk"]

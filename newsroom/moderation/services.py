@@ -44,14 +44,11 @@ def _log(
     reader: User | None = None,
     reason: str = "",
 ) -> ModerationAction:
-    return ModerationAction.objects.create(
-        actor=actor,
-        action=action,
-        comment=comment,
-        reader=reader if reader is not None else (comment.author if comment else None),
-        article_id=comment.article_id if comment else None,
-        reason=reason,
-    )
+    if comment is not None:
+        return ModerationAction.objects.record_for_comment(
+            comment=comment, action=action, actor=actor, reason=reason
+        )
+    return ModerationAction.objects.create(actor=actor, action=action, reader=reader, reason=reason)
 
 
 def _resolve_reports(comment: Comment) -> None:

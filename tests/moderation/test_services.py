@@ -11,7 +11,13 @@ from django.utils import timezone
 from newsroom.accounts.models import User
 from newsroom.discussion.models import Comment
 from newsroom.discussion.permissions import commenting_permission
-from newsroom.discussion.services import comment_create, report_create, vote_cast
+from newsroom.discussion.services import (
+    comment_create,
+    comment_delete_by_author,
+    comment_edit,
+    report_create,
+    vote_cast,
+)
 from newsroom.moderation.models import (
     MODERATORS_GROUP,
     Flag,
@@ -19,6 +25,7 @@ from newsroom.moderation.models import (
     ModeratorNote,
     Report,
     Sanction,
+    Term,
 )
 from newsroom.moderation.selectors import active_sanction, is_moderator
 from newsroom.moderation.services import (
@@ -295,3 +302,75 @@ def test_the_migration_moves_wagtails_moderators_to_comment_moderators():
     assert list(member.groups.values_list("name", flat=True)) == [MODERATORS_GROUP]
     assert not wagtail_moderators.permissions.filter(codename="change_term").exists()
     assert is_moderator(User.objects.get(pk=member.pk))
+
+
+# Every change of a comment's status is in the log ----------------------------------------
+
+
+def logged(**filters):
+    return list(
+        ModerationAction.objects.filter(**filters).values_list(
+            "action", "actor_id", "rule", "comment_id", "reason"
+        )
+    )
+
+
+def test_the_hide_after_n_reports_is_logged_as_the_rules_doing(article, settings):
+    settings.NEWSROOM_REPORTS_TO_HIDE = 2
+    comment = CommentFactory(article=article)
+
+    for reason in (ABUSIVE, "REPORTED_SPAM"):
+        report_create(comment=comment, reporter=UserFactory(), reason=reason)
+
+    assert logged() == [
+        (
+            "hold",
+            None,
+            "reports_to_hide",
+            comment.pk,
+            "Hidden for review after 2 open reader reports",
+        )
+    ]
+    assert str(ModerationAction.objects.get()).startswith("rule: reports_to_hide held")
+
+
+def test_the_authors_deletion_is_logged_with_the_author(article):
+    comment = CommentFactory(article=article)
+
+    comment_delete_by_author(comment=comment, author=comment.author)
+
+    assert logged() == [("delete_by_author", comment.author_id, "", comment.pk, "")]
+    assert ModerationAction.objects.get().reader_id == comment.author_id
+
+
+def test_an_edit_that_falls_back_to_pending_is_logged_with_the_rule(article, trusted):
+    Term.objects.create(text="shill", kind=Term.Kind.SUSPECT)
+    comment = CommentFactory(article=article, author=trusted, body="A calm first version.")
+
+    comment_edit(comment=comment, editor=trusted, body="Only a shill would say that.")
+    comment_edit(comment=comment, editor=trusted, body="Still a shill, held already.")
+
+    assert logged() == [
+        (
+            "hold",
+            None,
+            "DETECTED_SUSPECT_WORD",
+            comment.pk,
+            "Held for review after an edit: Suspect word",
+        )
+    ]
+
+
+def test_an_editor_publishing_the_discussion_closed_or_open_is_logged(article):
+    editor = UserFactory(is_staff=True)
+
+    article.comments_open = False
+    article.save_revision(user=editor).publish()
+    article.save_revision(user=editor).publish()  # no change: no line
+    article.comments_open = True
+    article.save_revision().publish()  # nobody named on the revision
+
+    assert logged(article_id=article.pk) == [
+        ("open_discussion", None, "published", None, "Published with the discussion open"),
+        ("close_discussion", editor.pk, "", None, "Published with the discussion closed"),
+    ]
