@@ -31,9 +31,8 @@ def _paragraph_features() -> list[str]:
     return list(ArticleBodyBlock.base_blocks["paragraph"].features)
 
 
-def unsafe_reason(html: str) -> str:
+def _unsafe_reason(soup: BeautifulSoup) -> str:
     """Why this HTML carries active content, or "" when it carries none."""
-    soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(True):
         if tag.name in ACTIVE_ELEMENTS:
             return f"unsafe HTML in the body: <{tag.name}> element"
@@ -51,30 +50,32 @@ def unsafe_reason(html: str) -> str:
 
 def body_blocks(html: str) -> BlockData:
     """The StreamField data for a wire body; ItemRejected for active content or no text."""
-    reason = unsafe_reason(html)
+    soup = BeautifulSoup(html, "html.parser")  # one parse serves the check and the split
+    reason = _unsafe_reason(soup)
     if reason:
         raise ItemRejected(reason)
     converter = EditorHTMLConverter(_paragraph_features())
     blocks: BlockData = []
-    inline: list[str] = []
+    inline: list[Tag | NavigableString] = []
 
-    def paragraph(fragment: str) -> None:
+    def paragraph(fragment: str, text: str) -> None:
+        if not text.strip():
+            return
         cleaned = converter.to_database_format(fragment).strip()
-        if BeautifulSoup(cleaned, "html.parser").get_text().strip():
-            if not cleaned.startswith(("<p", "<ul", "<ol")):
-                cleaned = f"<p>{cleaned}</p>"
-            blocks.append({"type": "paragraph", "value": cleaned})
+        if not cleaned.startswith(("<p", "<ul", "<ol")):
+            cleaned = f"<p>{cleaned}</p>"
+        blocks.append({"type": "paragraph", "value": cleaned})
 
     def flush() -> None:
         if inline:
-            paragraph("".join(inline))
+            paragraph("".join(map(str, inline)), "".join(node.get_text() for node in inline))
             inline.clear()
 
     def walk(node: Tag) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if child.strip():
-                    inline.append(str(child))
+                    inline.append(child)
                 continue
             if not isinstance(child, Tag) or child.name in SKIPPED:
                 continue
@@ -84,17 +85,19 @@ def body_blocks(html: str) -> BlockData:
                 flush()
             elif child.name in PARAGRAPHS:
                 flush()
-                paragraph(str(child) if child.name in ("ul", "ol") else child.decode_contents())
+                fragment = str(child) if child.name in ("ul", "ol") else child.decode_contents()
+                paragraph(fragment, child.get_text())
             elif child.name in HEADINGS:
                 flush()
-                paragraph(f"<b>{escape(child.get_text(' ', strip=True))}</b>")
+                text = child.get_text(" ", strip=True)
+                paragraph(f"<b>{escape(text)}</b>", text)
             elif child.name == "blockquote":
                 flush()
                 blocks.append(_quote(child))
             else:
-                inline.append(str(child))
+                inline.append(child)
 
-    walk(BeautifulSoup(html, "html.parser"))
+    walk(soup)
     flush()
     if not blocks:
         raise ItemRejected("no body text")
