@@ -26,6 +26,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from memory import peak_reset, peak_rss_mib
+
 PREFECTURES = ("Tokyo", "Osaka", "Kanagawa", "Aichi", "Fukuoka", "Hokkaido", "Miyagi", "Kyoto")
 TYPES = ("apartment_building", "condominium", "house", "land", "commercial")
 COLUMNS = (
@@ -77,23 +79,6 @@ def generate(path: Path, rows: int, *, seed: int, changed: float = 0.0, gone: fl
     return written
 
 
-def _status(field: str) -> int:
-    """A field of /proc/self/status, in kB (Linux)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
-
-
-def _reset_peak() -> bool:
-    """Reset the kernel's peak-RSS mark to the current RSS (Linux 4.0+)."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-        return True
-    except OSError:
-        return False
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -135,17 +120,17 @@ def main() -> int:
         ("bench", day_one, rows, "same file again: unchanged"),
         ("bench", day_two, next_rows, "next day: 10% changed, 1% gone"),
     )
-    can_reset = _reset_peak()
+    can_reset = peak_reset()
     print(f"{'rows':>10}  {'import':<32} {'seconds':>8} {'rows/s':>9}  {'peak RSS':>9}  result")
     for index, (slug, path, count, label) in enumerate(passes):
         provider = provider_get_or_create(slug=slug)
-        _reset_peak()
+        peak_reset()
         clock = time.perf_counter()
         run = listing_feed_import(
             path=path, provider=provider, full=True, now=when + timedelta(days=index)
         )
         seconds = time.perf_counter() - clock
-        peak = _status("VmHWM") / 1024
+        peak = peak_rss_mib()
         print(
             f"{count:>10,}  {label:<32} {seconds:>8.1f} {count / seconds:>9,.0f}  "
             f"{peak:>6.0f} MiB  {run.summary}"

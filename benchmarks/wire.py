@@ -3,11 +3,10 @@
     .venv/bin/python benchmarks/wire.py                 # 10,000 items
     .venv/bin/python benchmarks/wire.py --items 1000    # a quicker look
 
-It runs in a throwaway SQLite database in a temporary folder (pass --database-url to use
-another database: it must be an empty one you can throw away). It generates a JSON Lines
-file of invented stories (four paragraphs and a block quote each, one in ten with a lead
-photo) and times, each with the process's peak resident memory (the kernel's high-water
-mark, reset before each pass):
+It runs in a throwaway SQLite database in a temporary folder (set DATABASE_URL to an empty,
+throwaway database to use another). It generates a JSON Lines file of invented stories
+(four paragraphs and a block quote each, one in ten with a lead photo) and times, each with
+the process's peak resident memory (the kernel's high-water mark, reset before each pass):
 
 1. parsing and converting the bodies only, no database: the floor every import pays;
 2. importing the file for an auto-publish source: every item a new, published article;
@@ -21,26 +20,34 @@ clock figures vary by machine; tests never use them.
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from harness import database_prepare, section_build  # configures Django first
+from memory import peak_reset, peak_rss_mib
+
+# isort: split
+from django.conf import settings
+from django.db import connection
+from PIL import Image
+
+from newsroom.articles.models import ArticlePage, Source
+from newsroom.wire.body import body_blocks
+from newsroom.wire.parsers import parse_wire_bytes
+from newsroom.wire.services import wire_files_import
 
 PARAGRAPH = (
     "<p style='margin:0'>The {n}th council meeting of the season agreed on a plan for the "
     "harbour district, officials said, after a debate that ran <b>past midnight</b>.</p>"
 )
+QUOTE = "<blockquote>We will keep going.<cite>A member</cite></blockquote>"
 
 
 def generate(path: Path, items: int, *, version: int, every: int = 1) -> int:
     """Write ``items`` stories (with ``every``, only every n-th); how many were written."""
     with path.open("w", encoding="utf-8") as file:
         for n in range(0, items, every):
-            body = (
-                PARAGRAPH.format(n=n) * 4
-                + "<blockquote>We will keep going.<cite>A member</cite></blockquote>"
-            )
             item = {
                 "uri": f"urn:benchwire:{n:06d}",
                 "version": str(version),
@@ -48,7 +55,7 @@ def generate(path: Path, items: int, *, version: int, every: int = 1) -> int:
                 "headline": f"Benchmark story {n}" + (" (writethru)" if version > 1 else ""),
                 "byline": "Bench Reporter",
                 "description_text": "A generated story for the wire benchmark.",
-                "body_html": body,
+                "body_html": PARAGRAPH.format(n=n) * 4 + QUOTE,
                 "copyrightnotice": "Copyright 2026 Bench Wire",
             }
             if n % 10 == 0:
@@ -63,89 +70,50 @@ def generate(path: Path, items: int, *, version: int, every: int = 1) -> int:
     return len(range(0, items, every))
 
 
-def _status(field: str) -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
-
-
-def _reset_peak() -> bool:
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-        return True
-    except OSError:
-        return False
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10_000)
-    parser.add_argument("--database-url", help="an empty, throwaway database (default: SQLite)")
     options = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="wire-bench-"))
-    os.environ["NEWSROOM_VAR_DIR"] = str(work)
-    os.environ["DATABASE_URL"] = options.database_url or f"sqlite:///{work / 'bench.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-    from PIL import Image
-    from wagtail.models import Page, Site
-
-    from newsroom.articles.models import ArticlePage, HomePage, SectionPage, Source
-    from newsroom.wire.body import body_blocks
-    from newsroom.wire.parsers import parse_wire_bytes
-    from newsroom.wire.services import wire_files_import
-
-    call_command("migrate", verbosity=0)
+    database_prepare()
+    work = Path(settings.VAR_DIR)
     print(f"Database: {connection.vendor}; work folder {work}")
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Bench home", slug="bench-home"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-    )
-    section = home.add_child(instance=SectionPage(title="Bench", slug="bench"))
+    section = section_build()
     source = Source.objects.create(
         name="Bench Wire", rights_holder="Bench Wire", section=section, auto_publish=True
     )
-
     first, second = work / "v1.jsonl", work / "v2.jsonl"
     generate(first, options.items, version=1)
     writethrus = generate(second, options.items, version=2, every=10)
     Image.new("RGB", (320, 200), (30, 90, 140)).save(work / "photo.jpg")
     print(f"Generated {options.items:,} items ({first.stat().st_size / 2**20:,.1f} MiB)\n")
 
-    can_reset = _reset_peak()
+    can_reset = peak_reset()
     header = f"{'items':>7}  {'pass':<40} {'seconds':>8} {'items/s':>8} {'of parse':>8}"
     print(f"{header}  {'peak RSS':>9}  result")
     clock = time.perf_counter()
-    parsed = parse_wire_bytes(first.read_bytes(), lines=True)
-    for entry in parsed:
+    for entry in parse_wire_bytes(first.read_bytes(), lines=True):
         body_blocks(entry.item.body_html)
     seconds = time.perf_counter() - clock
     floor = options.items / seconds
     print(
         f"{options.items:>7,}  {'parse and convert only (no database)':<40} {seconds:>8.1f} "
-        f"{floor:>8,.0f} {'100%':>8}  {_status('VmHWM') / 1024:>6.0f} MiB"
+        f"{floor:>8,.0f} {'100%':>8}  {peak_rss_mib():>6.0f} MiB"
     )
     for path, count, label in (
         (first, options.items, "import: new stories, published"),
         (first, options.items, "the same file again: unchanged"),
         (second, writethrus, "writethru of every tenth story"),
     ):
-        _reset_peak()
+        peak_reset()
         clock = time.perf_counter()
         run = wire_files_import(source=source, section=section, paths=[path], trigger="benchmark")
         seconds = time.perf_counter() - clock
         rate = count / seconds
         print(
             f"{count:>7,}  {label:<40} {seconds:>8.1f} {rate:>8,.0f} {rate / floor:>8.1%}  "
-            f"{_status('VmHWM') / 1024:>6.0f} MiB  {run.summary}"
+            f"{peak_rss_mib():>6.0f} MiB  {run.summary}",
+            flush=True,
         )
     if not can_reset:
         print("(this kernel cannot reset the peak: figures are the process's peak so far)")

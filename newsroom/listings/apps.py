@@ -1,30 +1,4 @@
 from django.apps import AppConfig
-from django.apps import apps as global_apps
-from django.db.models.signals import post_migrate
-
-EDITOR_PERMISSIONS = ("view_listing", "view_importrun")
-
-
-def editors_view_permissions_grant() -> None:
-    """Let Wagtail's Editors group see listings and import runs (read-only) in the admin."""
-    from django.contrib.auth.models import Group, Permission
-
-    editors = Group.objects.filter(name="Editors").first()
-    if editors is not None:
-        editors.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="listings", codename__in=EDITOR_PERMISSIONS
-            )
-        )
-
-
-def _grant_after_migrate(app_config, using, apps=global_apps, **kwargs) -> None:
-    # This handler may run before django.contrib.auth's, which creates the permissions:
-    # create them first (it is idempotent). `flush` sends the signal without `apps`.
-    from django.contrib.auth.management import create_permissions
-
-    create_permissions(app_config, verbosity=0, using=using, apps=apps)
-    editors_view_permissions_grant()
 
 
 class ListingsConfig(AppConfig):
@@ -33,4 +7,7 @@ class ListingsConfig(AppConfig):
     verbose_name = "Listings"
 
     def ready(self) -> None:
-        post_migrate.connect(_grant_after_migrate, sender=self)
+        from newsroom.core.read_only import editors_view_grant_after_migrate
+
+        # Editors read listings and import runs in the admin (see wagtail_hooks).
+        editors_view_grant_after_migrate(self, ("view_listing", "view_importrun"))

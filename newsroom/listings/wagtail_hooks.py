@@ -1,25 +1,11 @@
 """Listings and import runs in the Wagtail admin, read-only: the feed is their only author."""
 
-from django.contrib.auth import get_user_model
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from newsroom.core.read_only import ViewOnlyPermissionPolicy
 from newsroom.listings.models import ImportRun, Listing
-
-
-class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Only "view": an editor's hand edit would be overwritten by the next day's feed."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(["view"])
-
 
 register_permission_policy(Listing, ViewOnlyPermissionPolicy(Listing))
 register_permission_policy(ImportRun, ViewOnlyPermissionPolicy(ImportRun))

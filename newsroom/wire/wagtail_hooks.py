@@ -8,31 +8,17 @@ before its embargo ends or after its source withdrew it.
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from newsroom.articles.models import ArticlePage
+from newsroom.core.read_only import ViewOnlyPermissionPolicy
 from newsroom.wire.models import WireImportRun, WireStory
-
-
-class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Only "view": these records are written by imports, never by hand."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return super().users_with_any_permission(["view"])
-
 
 register_permission_policy(WireImportRun, ViewOnlyPermissionPolicy(WireImportRun))
 register_permission_policy(WireStory, ViewOnlyPermissionPolicy(WireStory))
