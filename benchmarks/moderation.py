@@ -1,14 +1,18 @@
-"""Benchmark: toxicity scoring per comment and the moderation queue with 10,000 pending.
+"""Benchmark: toxicity scoring with every model, and the moderation queue with 10,000 pending.
 
-Prints the median time to score one comment through the moderation pipeline's
-model (over 1,000 different comments, each scored alone, as comment_create
-does), the same for a batch of 1,000 (as `newsroom moderation-report` does),
-and the median and p95 server time of the Pending, Reported and Recent queue
+Prints, with all three models loaded (alt-profanity-check, tox-block's LSTM and a
+newsroom model trained here on generated comments): the time and memory each model
+takes to load; the median and p95 time to score one comment (over 1,000 different
+comments, each scored alone, as posting a comment does), per model and for all of them;
+a batch of 1,000 (as `newsroom moderation-report` does) in comments per second; and, as
+the peer measured in the same run, alt-profanity-check's own ``predict_prob`` on one
+comment. Then the median and p95 server time of the Pending, Reported and Recent queue
 pages with 10,000 pending comments, with their query counts. Run it by hand:
 
     .venv/bin/python benchmarks/moderation.py     # SQLite in a temporary folder
 """
 
+import statistics
 import time
 
 from harness import database_prepare, report, section_build  # configures Django first
@@ -24,8 +28,9 @@ from wagtail.rich_text import RichText
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment
+from newsroom.moderation import toxicity
 from newsroom.moderation.models import MODERATORS_GROUP, Report
-from newsroom.moderation.toxicity import toxicity_score, toxicity_scores
+from newsroom.moderation.newsroom_model import fit
 
 PENDING = 10_000
 READERS = 1_000
@@ -35,6 +40,7 @@ SENTENCE = (
     "these promises any more you idiot this plan is stupid pathetic reasonable fair"
 )
 WORDS = SENTENCE.split()
+HOSTILE = {"idiot", "stupid", "pathetic"}
 
 
 def sample_comments(count: int) -> list[str]:
@@ -44,19 +50,60 @@ def sample_comments(count: int) -> list[str]:
     ]
 
 
-def bench_scoring() -> None:
-    toxicity_score("warm up: load the model")
-    texts = sample_comments(SCORED)
+def resident_mib() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def timed(label: str, load) -> object:
+    before, start = resident_mib(), time.perf_counter()
+    loaded = load()
+    seconds = time.perf_counter() - start
+    print(f"load {label:<35} {seconds:6.2f} s, {resident_mib() - before:+7.1f} MiB resident")
+    return loaded
+
+
+def per_comment(label: str, score_one, texts: list[str]) -> float:
     times = []
     for text in texts:
         start = time.perf_counter()
-        toxicity_score(text)
+        score_one(text)
         times.append((time.perf_counter() - start) * 1000)
-    report(f"scoring one comment (each of {SCORED:,})", times)
+    ordered = sorted(times)
+    median, p95 = statistics.median(times), ordered[round(0.95 * len(ordered)) - 1]
+    print(f"score one comment: {label:<31} median {median:6.2f} ms, p95 {p95:6.2f} ms")
+    return median
+
+
+def bench_scoring() -> None:
+    texts = sample_comments(SCORED)
+    labels = [int(bool(HOSTILE & set(text.split()))) for text in texts]
+    fit(texts, labels, info={"source": "benchmark"}).save(settings.NEWSROOM_MODERATION_MODEL_FILE)
+    profanity, lstm = timed(
+        "profanity-check + tox-block LSTM", toxicity._shipped_models
+    )  # includes scikit-learn's import
+    own = timed("newsroom model", toxicity.own_model.current)
+    print(f"resident memory with every model loaded: {resident_mib():.0f} MiB")
+    print()
+    per_comment("profanity-check", lambda t: profanity.probabilities([t]), texts)
+    per_comment("tox-block LSTM", lambda t: lstm.logits([t]), texts)
+    per_comment("newsroom model", lambda t: own.logits([t]), texts)
+    ours = per_comment("all three, combined", toxicity.score, texts)
+    from profanity_check import predict_prob
+
+    peer = per_comment("peer: predict_prob (1 model)", lambda t: predict_prob([t]), texts)
+    print(f"all three models take {ours / peer:.2f}x the time of profanity-check's own call")
     start = time.perf_counter()
-    toxicity_scores(texts)
-    batch = (time.perf_counter() - start) * 1000
-    print(f"scoring {SCORED:,} comments in one batch     {batch:7.1f} ms")
+    toxicity.score_many(texts)
+    batch = time.perf_counter() - start
+    print(
+        f"score {SCORED:,} comments in one batch:  {batch * 1000:7.1f} ms, "
+        f"{SCORED / batch:,.0f} comments/s"
+    )
+    print()
 
 
 def build() -> User:
@@ -127,8 +174,8 @@ def bench_queue(moderator: User) -> None:
 
 
 def main() -> None:
-    database_prepare()
     bench_scoring()
+    database_prepare()
     # The admin's static files come from the finders: no collectstatic manifest needed.
     storages = {
         **settings.STORAGES,

@@ -6,6 +6,7 @@ newsroom worker  run queued background tasks (with TASKS_BACKEND=database)
 newsroom manage  any Django management command (newsroom manage createsuperuser)
 newsroom import-listings FILE [--full]   import a listings feed (--help for the options)
 newsroom moderation-report FILE.csv      how the moderation rules treat labelled comments
+newsroom moderation-train [FILE.csv]     train the newsroom's own moderation model
 """
 
 import argparse
@@ -20,6 +21,7 @@ ALIASES = {
     "import-listings": ("import_listings", "import a listings feed: FILE [--full]"),
     "import-wire": ("import_wire", "import agency copy: --source NAME [--section SLUG] PATH..."),
     "moderation-report": ("moderation_report", "held shares and ROC AUC for FILE.csv"),
+    "moderation-train": ("moderation_train", "train the moderation model: [FILE.csv] [--force]"),
     "worker": ("db_worker", "run queued background tasks"),
 }
 

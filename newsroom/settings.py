@@ -262,12 +262,16 @@ NEWSROOM_COMMENT_SORT_DEFAULT = os.environ.get("COMMENT_SORT_DEFAULT", "oldest")
 NEWSROOM_COMMENT_EDIT_MINUTES = 10
 NEWSROOM_WILSON_Z = 1.96  # 95% confidence for the "Best" order
 NEWSROOM_RATE_LIMITS = {"comment": "5/m", "vote": "60/m", "report": "10/m"}
-# Moderation (see docs/moderation.md): toxicity is alt-profanity-check's probability, 0 to 1.
+# Moderation (docs/moderation.md): toxicity is the models' combined probability, 0 to 1.
 NEWSROOM_TOXICITY_NUDGE = float(os.environ.get("TOXICITY_NUDGE", "0.6"))  # ask once to revise
 NEWSROOM_TOXICITY_HOLD = float(os.environ.get("TOXICITY_HOLD", "0.9"))  # hold for review
 NEWSROOM_PREMODERATE_FIRST = int(os.environ.get("PREMODERATE_FIRST", "2"))  # first N comments
 NEWSROOM_LINKS_MIN_APPROVED = int(os.environ.get("LINKS_MIN_APPROVED", "3"))  # links need N
 NEWSROOM_REPORTS_TO_HIDE = int(os.environ.get("REPORTS_TO_HIDE", "3"))  # reports hide a comment
+# The newsroom's own moderation model, written by `newsroom moderation-train`.
+NEWSROOM_MODERATION_MODEL_FILE = Path(
+    os.environ.get("MODERATION_MODEL_FILE", VAR_DIR / "moderation" / "newsroom-model.npz")
+)
 # Discussions close this many days after publication; empty: they stay open.
 NEWSROOM_DISCUSSION_CLOSE_AFTER_DAYS = (
     int(os.environ["DISCUSSION_CLOSE_AFTER_DAYS"])

@@ -15,6 +15,8 @@ def _test_settings(settings, tmp_path_factory):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+    # No test scores with a moderation model trained outside it.
+    settings.NEWSROOM_MODERATION_MODEL_FILE = tmp_path_factory.mktemp("moderation") / "model.npz"
     # Stored pages answer with no query at all: a test that counts a page's queries must see
     # it rendered. Tests of the page cache turn it on (the `page_cache` fixture).
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0

@@ -8,7 +8,10 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from newsroom.moderation import views
+from newsroom.moderation import (
+    model_panel,  # noqa: F401 (registers the dashboard panel)
+    views,
+)
 from newsroom.moderation.bulk_actions import ApproveBulkAction, RejectBulkAction
 from newsroom.moderation.models import Term
 from newsroom.moderation.queues import pending_count

@@ -1,0 +1,209 @@
+"""tox-block 0.1.2's bidirectional LSTM, run in numpy from the weights the package ships.
+
+The package runs its network with TensorFlow (2.4 GB installed, seconds to load); the
+network is small enough to run as a few matrix products:
+
+    Embedding 20,000 x 50 -> bidirectional LSTM, 50 units each way (tanh, hard-sigmoid
+    gates, outputs concatenated) -> global max pool over time -> Dense 50 ReLU
+    -> Dense 6 sigmoid (toxic, severe_toxic, obscene, threat, insult, identity_hate)
+
+The weights come from the package's HDF5 file (read with h5py), the vocabulary from its
+pickled Keras tokenizer, read by an unpickler that builds plain attribute holders for
+the only classes the file names (so neither TensorFlow nor Keras is imported, and the
+file cannot make us import anything else).
+
+Tokenisation is Keras' ``Tokenizer.texts_to_sequences`` as the package configured it:
+lower-case, every character of ``FILTERS`` becomes a space, split on single spaces, keep
+the words whose index is below 20,000, then ``pad_sequences``: the last 100 known words,
+zero-padded in front. The model has no masking, so the padding runs through the LSTM too.
+
+Both directions run together: one (n, 100) x (100, 400) product per time step on the
+concatenated state, with a block-diagonal recurrent matrix.
+"""
+
+import pickle
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+CLASSES = ("toxic", "severe_toxic", "obscene", "threat", "insult", "identity_hate")
+SEQUENCE_LENGTH = 100
+# tox-block's min-max rescaling of each class (its config.RESCALE_PROBA), used by
+# make_predictions(rescale=True); newsroom combines the raw "toxic" logit instead.
+RESCALE = {
+    "toxic": (0.002116, 0.999858),
+    "severe_toxic": (0.000011, 0.648682),
+    "obscene": (0.000347, 0.997533),
+    "threat": (0.000040, 0.918887),
+    "insult": (0.000373, 0.986303),
+    "identity_hate": (0.000074, 0.901117),
+}
+_WEIGHTS = "bidirectional/bidirectional/{direction}_lstm/{name}:0"
+
+
+class _Attributes:
+    """What a pickled object becomes: its saved attributes, nothing else."""
+
+
+class _TokenizerUnpickler(pickle.Unpickler):
+    ALLOWED = {
+        ("tox_block.data_processing.preprocessors", "TokenSequencer"): _Attributes,
+        ("keras_preprocessing.text", "Tokenizer"): _Attributes,
+        ("collections", "OrderedDict"): OrderedDict,
+        ("collections", "defaultdict"): defaultdict,
+        ("builtins", "int"): int,
+    }
+
+    def find_class(self, module: str, name: str) -> Any:
+        try:
+            return self.ALLOWED[(module, name)]
+        except KeyError:
+            raise pickle.UnpicklingError(f"unexpected class {module}.{name}") from None
+
+
+@dataclass(frozen=True)
+class Tokenizer:
+    """Keras' word tokenizer, reduced to the words the model knows."""
+
+    word_index: dict[str, int]
+    filters: str
+    lower: bool
+
+    @classmethod
+    def from_package(cls) -> "Tokenizer":
+        path = resources.files("tox_block") / "trained_models" / "encoder_0.1.2.pkl"
+        with path.open("rb") as handle:
+            sequencer = _TokenizerUnpickler(handle).load()
+        keras = sequencer.tokenizer
+        if keras.split != " " or keras.char_level or keras.oov_token is not None:
+            raise ValueError("tox-block's tokenizer is not configured as expected")
+        limit = keras.num_words
+        return cls(
+            word_index={word: i for word, i in keras.word_index.items() if i < limit},
+            filters=keras.filters,
+            lower=keras.lower,
+        )
+
+    def __post_init__(self):
+        object.__setattr__(self, "_table", str.maketrans(dict.fromkeys(self.filters, " ")))
+
+    def sequence(self, text: str) -> list[int]:
+        """The indices of the last SEQUENCE_LENGTH known words of ``text``."""
+        if self.lower:
+            text = text.lower()
+        index = self.word_index
+        known = [index[word] for word in text.translate(self._table).split(" ") if word in index]
+        return known[-SEQUENCE_LENGTH:]
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Keras' pad_sequences: zero-padded in front to SEQUENCE_LENGTH."""
+        encoded = np.zeros((len(texts), SEQUENCE_LENGTH), dtype=np.intp)
+        for row, text in enumerate(texts):
+            sequence = self.sequence(text)
+            if sequence:
+                encoded[row, SEQUENCE_LENGTH - len(sequence) :] = sequence
+        return encoded
+
+
+class ToxBlockLSTM:
+    """The network with its weights loaded; ``logits(texts)`` runs it."""
+
+    CHUNK = 64  # comments per pass: bounds the (steps, chunk, 400) input block
+
+    def __init__(self, weights_file: Any = None, tokenizer: Tokenizer | None = None):
+        import h5py
+
+        path = weights_file or (
+            resources.files("tox_block") / "trained_models" / "lstm_model_0.1.2.h5"
+        )
+        with h5py.File(path, "r") as h5:
+            weights = h5["model_weights"]
+
+            def read(name: str) -> np.ndarray:
+                return np.asarray(weights[name], dtype=np.float32)
+
+            embedding = read("embedding/embedding/embeddings:0")
+            lstm = [
+                {name: read(_WEIGHTS.format(direction=direction, name=name))
+                 for name in ("kernel", "recurrent_kernel", "bias")}
+                for direction in ("forward", "backward")
+            ]  # fmt: skip
+            self.dense_kernel = read("dense/dense/kernel:0")
+            self.dense_bias = read("dense/dense/bias:0")
+            self.out_kernel = read("dense_1/dense_1/kernel:0")
+            self.out_bias = read("dense_1/dense_1/bias:0")
+        units = self.units = lstm[0]["recurrent_kernel"].shape[0]
+        # One step computes both directions' gates at once. Columns, each `units` wide:
+        # i(fwd) i(bwd) f(fwd) f(bwd) o(fwd) o(bwd) c(fwd) c(bwd); the state h and c is
+        # [fwd, bwd]. The recurrent matrix is block-diagonal. The hard-sigmoid gates'
+        # 0.2x + 0.5 is folded into their weights, so a step only clips them.
+        self.inputs = [np.zeros((len(embedding), 8 * units), dtype=np.float32) for _ in lstm]
+        self.recurrent = np.zeros((2 * units, 8 * units), dtype=np.float32)
+        for d, weights_d in enumerate(lstm):
+            # The vocabulary's input projection, computed once: a comment starts at the
+            # recurrence.
+            projected = embedding @ weights_d["kernel"] + weights_d["bias"]
+            for k, gate in enumerate((0, 1, 3, 2)):  # Keras order is i f c o
+                source = slice(gate * units, (gate + 1) * units)
+                target = slice((2 * k + d) * units, (2 * k + d + 1) * units)
+                scale, shift = (1.0, 0.0) if gate == 2 else (0.2, 0.5)
+                self.inputs[d][:, target] = projected[:, source] * scale + shift
+                self.recurrent[d * units : (d + 1) * units, target] = (
+                    weights_d["recurrent_kernel"][:, source] * scale
+                )
+        self.tokenizer = tokenizer or Tokenizer.from_package()
+
+    def logits(self, texts: list[str]) -> np.ndarray:
+        """The six pre-sigmoid outputs for each text, shape (len(texts), 6)."""
+        if not texts:
+            return np.zeros((0, len(CLASSES)), dtype=np.float32)
+        tokens = self.tokenizer.encode(texts)
+        pooled = np.concatenate(
+            [self._pooled(tokens[i : i + self.CHUNK]) for i in range(0, len(texts), self.CHUNK)]
+        )
+        hidden = np.maximum(pooled @ self.dense_kernel + self.dense_bias, 0.0)
+        return hidden @ self.out_kernel + self.out_bias
+
+    def _pooled(self, tokens: np.ndarray) -> np.ndarray:
+        """The LSTM outputs max-pooled over time, shape (n, 2 units)."""
+        time_major = tokens.T
+        # Step t reads word t forwards and word steps-1-t backwards.
+        inputs = self.inputs[0][time_major] + self.inputs[1][time_major[::-1]]
+        n, width = tokens.shape[0], 2 * self.units
+        h = np.zeros((n, width), dtype=np.float32)
+        c = np.zeros((n, width), dtype=np.float32)
+        z = np.empty((n, 4 * width), dtype=np.float32)
+        pooled = np.full((n, width), -np.inf, dtype=np.float32)
+        gates, cell = z[:, : 3 * width], z[:, 3 * width :]
+        i, f, o = gates[:, :width], gates[:, width : 2 * width], gates[:, 2 * width :]
+        for step_inputs in inputs:
+            np.matmul(h, self.recurrent, out=z)
+            z += step_inputs
+            np.maximum(gates, 0.0, out=gates)  # hard sigmoid: the clip to [0, 1]
+            np.minimum(gates, 1.0, out=gates)
+            np.tanh(cell, out=cell)
+            c *= f
+            cell *= i
+            c += cell
+            h = np.tanh(c)
+            h *= o
+            # The max over time does not care which step a backward output belongs to.
+            np.maximum(pooled, h, out=pooled)
+        return pooled
+
+    def probabilities(self, texts: list[str], *, rescale: bool = False) -> list[dict[str, float]]:
+        """Like tox-block's make_predictions: each class's probability, optionally rescaled."""
+        probabilities = 1.0 / (1.0 + np.exp(-self.logits(texts).astype(np.float64)))
+        rows = []
+        for row in probabilities:
+            values = dict(zip(CLASSES, (float(p) for p in row), strict=True))
+            if rescale:
+                values = {
+                    name: abs((p - RESCALE[name][0]) / (RESCALE[name][1] - RESCALE[name][0]))
+                    for name, p in values.items()
+                }
+            rows.append(values)
+        return rows
