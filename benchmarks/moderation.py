@@ -12,6 +12,7 @@ pages with 10,000 pending comments, with their query counts. Run it by hand:
     .venv/bin/python benchmarks/moderation.py     # SQLite in a temporary folder
 """
 
+import os
 import statistics
 import time
 
@@ -40,7 +41,6 @@ SENTENCE = (
     "these promises any more you idiot this plan is stupid pathetic reasonable fair"
 )
 WORDS = SENTENCE.split()
-HOSTILE = {"idiot", "stupid", "pathetic"}
 
 
 def sample_comments(count: int) -> list[str]:
@@ -79,12 +79,12 @@ def per_comment(label: str, score_one, texts: list[str]) -> float:
 
 
 def bench_scoring() -> None:
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    # The first load includes scikit-learn's import, which alt-profanity-check's files need.
+    profanity, lstm = timed("profanity-check + tox-block LSTM", toxicity._shipped_models)
     texts = sample_comments(SCORED)
-    labels = [int(bool(HOSTILE & set(text.split()))) for text in texts]
+    labels = [i % 2 for i in range(len(texts))]  # arbitrary: only the model's size matters here
     fit(texts, labels, info={"source": "benchmark"}).save(settings.NEWSROOM_MODERATION_MODEL_FILE)
-    profanity, lstm = timed(
-        "profanity-check + tox-block LSTM", toxicity._shipped_models
-    )  # includes scikit-learn's import
     own = timed("newsroom model", toxicity.own_model.current)
     print(f"resident memory with every model loaded: {resident_mib():.0f} MiB")
     print()
@@ -103,6 +103,7 @@ def bench_scoring() -> None:
         f"score {SCORED:,} comments in one batch:  {batch * 1000:7.1f} ms, "
         f"{SCORED / batch:,.0f} comments/s"
     )
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
     print()
 
 

@@ -107,9 +107,11 @@ class Comment(TimeStampedModel):
         max_length=20, choices=Status.choices, default=Status.PUBLISHED, db_index=True
     )
     edited_at = models.DateTimeField(null=True, blank=True)
-    # Moderation: the model's probability that the text is abusive, the rules that held it
-    # (Coral's DETECTED_* flags), why a moderator rejected it, and whether it is pinned on top.
+    # Moderation: the models' combined probability that the text is abusive and each model's
+    # own (name -> probability, see moderation/toxicity.py), the rules that held it (Coral's
+    # DETECTED_* flags), why a moderator rejected it, and whether it is pinned on top.
     toxicity = models.FloatField(null=True, blank=True)
+    toxicity_scores = models.JSONField(default=dict, blank=True)
     moderation_flags = models.JSONField(default=list, blank=True)
     rejection_reason = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
     is_featured = models.BooleanField(default=False)

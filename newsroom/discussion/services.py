@@ -111,6 +111,7 @@ def comment_create(
     comment.status = STATUS_FOR_VERDICT[outcome.verdict]
     comment.moderation_flags = outcome.flags
     comment.toxicity = outcome.toxicity
+    comment.toxicity_scores = outcome.toxicity_scores
     comment.save()
     if comment.status == Comment.Status.PUBLISHED:
         reply_notifications_enqueue(comment=comment)
@@ -142,12 +143,13 @@ def comment_edit(
         comment.status = Comment.Status.PENDING
     comment.moderation_flags = list(dict.fromkeys([*comment.moderation_flags, *outcome.flags]))
     comment.toxicity = outcome.toxicity
+    comment.toxicity_scores = outcome.toxicity_scores
     comment.body_html = render_comment(link_mentions(comment.body))
     comment.edited_at = timezone.now()
     comment.save(
         update_fields=[
             "body", "body_html", "edited_at", "status", "moderation_flags", "toxicity",
-            "updated_at",
+            "toxicity_scores", "updated_at",
         ]
     )  # fmt: skip
     if held_now:

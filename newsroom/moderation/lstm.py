@@ -23,7 +23,7 @@ concatenated state, with a block-diagonal recurrent matrix.
 
 import pickle
 from collections import OrderedDict, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -71,6 +71,7 @@ class Tokenizer:
     word_index: dict[str, int]
     filters: str
     lower: bool
+    _table: dict[int, str] = field(init=False, repr=False, compare=False)
 
     @classmethod
     def from_package(cls) -> "Tokenizer":
@@ -87,7 +88,7 @@ class Tokenizer:
             lower=keras.lower,
         )
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "_table", str.maketrans(dict.fromkeys(self.filters, " ")))
 
     def sequence(self, text: str) -> list[int]:
@@ -113,7 +114,7 @@ class ToxBlockLSTM:
 
     CHUNK = 64  # comments per pass: bounds the (steps, chunk, 400) input block
 
-    def __init__(self, weights_file: Any = None, tokenizer: Tokenizer | None = None):
+    def __init__(self, weights_file: Any = None, tokenizer: Tokenizer | None = None) -> None:
         import h5py
 
         path = weights_file or (

@@ -16,7 +16,7 @@ vocabulary already leaves out the English stop words it was told to drop.
 import math
 import re
 from collections import Counter
-from importlib.util import find_spec
+from importlib.metadata import distribution
 from pathlib import Path
 
 import numpy as np
@@ -25,11 +25,11 @@ import numpy as np
 class ProfanityCheck:
     """The package's vectorizer and calibrated SVM reduced to arrays."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         import joblib
 
         # The package's own __init__ loads both files at import: find them without it.
-        data = Path(find_spec("profanity_check").submodule_search_locations[0]) / "data"
+        data = Path(str(distribution("alt-profanity-check").locate_file("profanity_check/data")))
         vectorizer = joblib.load(data / "vectorizer.joblib")
         model = joblib.load(data / "model.joblib")
         params = vectorizer.get_params()

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 
 from newsroom.accounts.models import User
 from newsroom.moderation.models import Flag, Term
-from newsroom.moderation.toxicity import toxicity_score
+from newsroom.moderation.toxicity import Scores, score
 from newsroom.moderation.words import compile_terms, find_terms
 
 LINK = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
@@ -75,8 +75,13 @@ class Submission:
     confirmed_nudge: bool = False
 
     @cached_property
+    def scores(self) -> Scores:
+        """Every toxicity model's score of the text, and their combination."""
+        return score(self.body)
+
+    @property
     def toxicity(self) -> float:
-        return toxicity_score(self.body)
+        return self.scores.combined
 
     @cached_property
     def word_patterns(self) -> dict[str, re.Pattern[str] | None]:
@@ -92,7 +97,8 @@ class Submission:
 class Outcome:
     verdict: Verdict
     flags: list[str]
-    toxicity: float | None
+    toxicity: float | None  # the combined score, when a phase needed it
+    toxicity_scores: dict[str, float]  # each model's score by name (empty when unscored)
 
 
 def word_patterns() -> dict[str, re.Pattern[str] | None]:
@@ -161,4 +167,10 @@ def moderate(submission: Submission) -> Outcome:
         if decision.verdict == Verdict.HOLD:
             verdict = Verdict.HOLD
         flags.extend(flag for flag in decision.flags if flag not in flags)
-    return Outcome(verdict=verdict, flags=flags, toxicity=submission.__dict__.get("toxicity"))
+    scores: Scores | None = submission.__dict__.get("scores")
+    return Outcome(
+        verdict=verdict,
+        flags=flags,
+        toxicity=scores.combined if scores else None,
+        toxicity_scores=dict(scores.by_model) if scores else {},
+    )

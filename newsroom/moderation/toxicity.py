@@ -69,7 +69,7 @@ def _shipped_models() -> tuple[ProfanityCheck, ToxBlockLSTM]:
 class _OwnModel:
     """The newsroom's model file, reloaded when a training run replaces it."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
         self._model: TrainedModel | None = None

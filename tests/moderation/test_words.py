@@ -91,7 +91,7 @@ def test_a_term_written_with_look_alikes_matches_the_plain_word():
 def test_a_banned_word_evaded_is_still_rejected_when_posted(article, trusted, body):
     from newsroom.discussion.services import comment_create
     from newsroom.moderation.models import Term
-    from newsroom.moderation.pipeline import CommentRejected
+    from newsroom.moderation.rules import CommentRejected
 
     Term.objects.create(text="scumbag", kind=Term.Kind.BANNED)
 
