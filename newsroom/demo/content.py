@@ -33,7 +33,7 @@ class ArticleData:
     ``body`` is a sequence of ``("paragraph", text)`` or ``("quote", text)`` blocks;
     ``quote_attributions`` gives one attribution per ``"quote"`` block, in order.
     ``source`` names a :class:`SourceData` for wire copy, or is ``None`` for staff copy.
-    ``image`` is a scene name from :mod:`newsroom.demo.images`.
+    ``image`` is a scene name from :mod:`newsroom.demo.news_photos`.
     """
 
     slug: str

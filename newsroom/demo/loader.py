@@ -19,9 +19,9 @@ from wagtail.rich_text import RichText
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage, HomePage, SectionPage, Source
-from newsroom.demo import content, images
+from newsroom.demo import content, news_photos
 from newsroom.demo.discussion import demo_discussion_load
-from newsroom.listings.demo import demo_listings_load
+from newsroom.demo.listings import demo_listings_load
 from newsroom.moderation.models import MODERATORS_GROUP
 
 
@@ -144,10 +144,10 @@ def _article(
 
 def _image(data: content.ArticleData) -> Image:
     seed = sum(map(ord, data.slug))
-    jpeg = images.draw_scene(data.image, seed=seed)
+    jpeg = news_photos.draw_scene(data.image, seed=seed)
     image = Image(title=data.title[:255], description=data.image_alt[:255])
     image.file = ImageFile(BytesIO(jpeg), name=f"{data.slug[:80]}.jpg")
-    x, y, width, height = images.focal_point(data.image, (image.file.width, image.file.height))
+    x, y, width, height = news_photos.focal_point(data.image, (image.file.width, image.file.height))
     image.focal_point_x, image.focal_point_y = x + width // 2, y + height // 2
     image.focal_point_width, image.focal_point_height = width, height
     image.save()

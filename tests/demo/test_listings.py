@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.files.storage import default_storage
 
-from newsroom.listings import demo
+from newsroom.demo import listings as demo
 from newsroom.listings.models import ImportRun, Listing, ListingChange, Provider
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from newsroom.listings.demo_photos import draw_photo
+from newsroom.demo.property_photos import draw_photo
 from newsroom.listings.feed import COLUMNS
 from newsroom.listings.importer import listing_feed_import, provider_get_or_create
 from newsroom.listings.models import Provider

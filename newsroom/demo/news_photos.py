@@ -1,205 +1,30 @@
-"""Procedurally drawn stand-ins for news photographs.
+"""Procedurally drawn stand-ins for news photographs: the demo articles' lead images.
 
-Every picture is drawn from scratch with Pillow (shapes, gradients and a little film
-grain), so the demo needs no downloads and carries no third-party rights. Drawing is
-deterministic for a given scene name and seed. Scenes are composed on a canvas twice the
-requested size and reduced at the end, which gives cheap anti-aliasing.
+Every picture is drawn from scratch with the demo's Pillow kit (:mod:`newsroom.demo.drawing`),
+so the demo needs no downloads and carries no third-party rights. Drawing is deterministic
+for a given scene name and seed.
 """
 
-import io
 import itertools
 import math
 import random
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-type RGB = tuple[int, int, int]
-type Point = tuple[float, float]
-
-_SS = 2  # supersampling factor
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _mix(a: RGB, b: RGB, t: float) -> RGB:
-    t = min(1.0, max(0.0, t))
-    return (
-        round(a[0] + (b[0] - a[0]) * t),
-        round(a[1] + (b[1] - a[1]) * t),
-        round(a[2] + (b[2] - a[2]) * t),
-    )
-
-
-def _shade(c: RGB, f: float) -> RGB:
-    return (min(255, round(c[0] * f)), min(255, round(c[1] * f)), min(255, round(c[2] * f)))
-
-
-def _rgba(c: RGB, a: int) -> tuple[int, int, int, int]:
-    return (c[0], c[1], c[2], a)
-
-
-def _jitter(rng: random.Random, c: RGB, amount: int) -> RGB:
-    return (
-        max(0, min(255, c[0] + rng.randint(-amount, amount))),
-        max(0, min(255, c[1] + rng.randint(-amount, amount))),
-        max(0, min(255, c[2] + rng.randint(-amount, amount))),
-    )
-
-
-def _ell(
-    cx: float,
-    cy: float,
-    rx: float,
-    ry: float,
-    angle: float = 0.0,
-    n: int = 40,
-    a0: float = 0.0,
-    a1: float = 2 * math.pi,
-) -> list[Point]:
-    """Points on an ellipse rotated by ``angle`` radians (optionally an arc)."""
-    ca, sa = math.cos(angle), math.sin(angle)
-    pts = []
-    for i in range(n + 1):
-        t = a0 + (a1 - a0) * i / n
-        x, y = rx * math.cos(t), ry * math.sin(t)
-        pts.append((cx + x * ca - y * sa, cy + x * sa + y * ca))
-    return pts
-
-
-def _bezier(p0: Point, p1: Point, p2: Point, n: int = 16) -> list[Point]:
-    """Points on a quadratic Bezier curve."""
-    out = []
-    for i in range(n + 1):
-        t = i / n
-        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
-        out.append((a * p0[0] + b * p1[0] + c * p2[0], a * p0[1] + b * p1[1] + c * p2[1]))
-    return out
-
-
-def _ridge(
-    rng: random.Random, x0: float, x1: float, y: float, amp: float, rough: float = 0.55
-) -> list[Point]:
-    """A jagged skyline (midpoint displacement) from x0 to x1 around height y."""
-    pts = [y + rng.uniform(-amp, amp), y + rng.uniform(-amp, amp)]
-    scale = amp
-    for _ in range(6):
-        new = []
-        for a, b in itertools.pairwise(pts):
-            new += [a, (a + b) / 2 + rng.uniform(-scale, scale)]
-        new.append(pts[-1])
-        pts = new
-        scale *= rough
-    n = len(pts) - 1
-    return [(x0 + (x1 - x0) * i / n, v) for i, v in enumerate(pts)]
-
-
-@cache
-def _falloff_mask(power: float) -> Image.Image:
-    """A 256x256 soft disc: 255 in the middle, fading to 0 at the inscribed circle."""
-    base = Image.radial_gradient("L")
-    table = [round(255 * max(0.0, 1 - min(1.0, v / 181)) ** power) for v in range(256)]
-    return base.point(table)
-
-
-@lru_cache(maxsize=32)
-def _glow_mask(power: float, w: int, h: int, alpha_pct: int) -> Image.Image:
-    """The soft disc from :func:`_falloff_mask`, stretched to w x h and scaled by alpha."""
-    mask = _falloff_mask(power).resize((w, h), Image.Resampling.BILINEAR)
-    if alpha_pct < 100:
-        mask = mask.point(lambda v: round(v * alpha_pct / 100))
-    return mask
-
-
-@lru_cache(maxsize=4)
-def _vignette_mask(w: int, h: int, strength: float) -> Image.Image:
-    table = [round(255 * (1 - strength * min(1.0, v / 255) ** 2.2)) for v in range(256)]
-    vig = Image.radial_gradient("L").resize((w, h), Image.Resampling.BILINEAR).point(table)
-    return Image.merge("RGB", (vig, vig, vig))
-
-
-class _Canvas:
-    """A supersampled RGB canvas with a few drawing conveniences (pixel coordinates)."""
-
-    def __init__(self, size: tuple[int, int], rng: random.Random) -> None:
-        self.w, self.h = size[0] * _SS, size[1] * _SS
-        self.rng = rng
-        self.img = Image.new("RGB", (self.w, self.h))
-        self.d = ImageDraw.Draw(self.img, "RGBA")
-
-    def x(self, f: float) -> float:
-        return f * self.w
-
-    def y(self, f: float) -> float:
-        return f * self.h
-
-    def p(self, fx: float, fy: float) -> Point:
-        return (fx * self.w, fy * self.h)
-
-    def gradient(
-        self,
-        stops: Sequence[tuple[float, RGB]],
-        box: tuple[float, float, float, float] | None = None,
-    ) -> None:
-        """Fill ``box`` (pixels; whole canvas by default) with a vertical gradient."""
-        x0, y0, x1, y1 = box or (0, 0, self.w, self.h)
-        x0, y0, x1, y1 = int(x0), int(y0), math.ceil(x1), math.ceil(y1)
-        h = max(1, y1 - y0)
-        col = Image.new("RGB", (1, h))
-        data = []
-        for i in range(h):
-            t = i / max(1, h - 1)
-            for (ta, ca), (tb, cb) in itertools.pairwise(stops):
-                if t <= tb:
-                    data.append(_mix(ca, cb, (t - ta) / max(1e-6, tb - ta)))
-                    break
-            else:
-                data.append(stops[-1][1])
-        col.putdata(data)
-        self.img.paste(col.resize((max(1, x1 - x0), h), Image.Resampling.NEAREST), (x0, y0))
-
-    def glow(
-        self,
-        cx: float,
-        cy: float,
-        rx: float,
-        ry: float,
-        color: RGB,
-        alpha: float = 1.0,
-        power: float = 2.0,
-    ) -> None:
-        """Paint a soft radial glow of ``color`` centred on (cx, cy)."""
-        rx, ry = max(1, int(rx)), max(1, int(ry))
-        mask = _glow_mask(power, 2 * rx, 2 * ry, round(alpha * 100))
-        self.img.paste(color, (int(cx) - rx, int(cy) - ry, int(cx) + rx, int(cy) + ry), mask)
-
-    def blur(self, radius: float) -> None:
-        """Soften everything drawn so far (a cheap depth-of-field for backgrounds)."""
-        small = self.img.reduce(4).filter(ImageFilter.GaussianBlur(radius / 4))
-        self.img = small.resize((self.w, self.h), Image.Resampling.BILINEAR)
-        self.d = ImageDraw.Draw(self.img, "RGBA")
-
-    def paste_pattern(self, pattern: Image.Image, mask_poly: Sequence[Point]) -> None:
-        """Paste ``pattern`` (stretched to the canvas) inside a polygon."""
-        mask = Image.new("L", (self.w, self.h), 0)
-        ImageDraw.Draw(mask).polygon(list(mask_poly), fill=255)
-        full = pattern.resize((self.w, self.h), Image.Resampling.NEAREST)
-        self.img.paste(full, (0, 0), mask)
-
-    def clouds(self, cx: float, cy: float, size: float, color: RGB, alpha: int = 200) -> None:
-        """A fluffy cumulus made of overlapping ellipses, flat-ish underneath."""
-        rng = self.rng
-        for _ in range(14):
-            dx = rng.uniform(-1.6, 1.6) * size
-            dy = rng.uniform(-0.7, 0.1) * size * (1 - abs(dx) / (2 * size))
-            r = rng.uniform(0.35, 0.75) * size
-            self.d.ellipse(
-                (cx + dx - r, cy + dy - r * 0.8, cx + dx + r, cy + dy + r * 0.55),
-                fill=_rgba(_jitter(rng, color, 6), alpha),
-            )
-
+from newsroom.demo.drawing import (
+    RGB,
+    Canvas,
+    Point,
+    bezier,
+    ellipse,
+    jitter,
+    mix,
+    palette_noise,
+    rgba,
+    ridge,
+    shade,
+)
 
 _CROWD_HEADS: tuple[RGB, ...] = (
     (30, 26, 26),
@@ -213,18 +38,8 @@ _CROWD_HEADS: tuple[RGB, ...] = (
 )
 
 
-def _palette_noise(rng: random.Random, cols: int, rows: int, palette: Sequence[RGB]) -> Image.Image:
-    """A ``cols`` x ``rows`` image of pixels drawn at random from ``palette``."""
-    pal: list[int] = []
-    for i in range(256):
-        pal += list(palette[i % len(palette)])
-    img = Image.frombytes("P", (cols, rows), rng.randbytes(cols * rows))
-    img.putpalette(pal)
-    return img.convert("RGB")
-
-
 def _crowd(
-    c: _Canvas,
+    c: Canvas,
     poly: Sequence[Point],
     clothes: Sequence[RGB],
     cell: float,
@@ -235,8 +50,8 @@ def _crowd(
     """Fill ``poly`` with rows of seated spectators: a head pixel above two clothes pixels."""
     rng = c.rng
     cols, rows = max(1, int(c.w / cell)), max(1, int(c.h / (cell * 3)))
-    hd = _palette_noise(rng, cols, rows, heads)
-    cl = _palette_noise(rng, cols, rows * 2, [_shade(x, dim) for x in clothes])
+    hd = palette_noise(rng, cols, rows, heads)
+    cl = palette_noise(rng, cols, rows * 2, [shade(x, dim) for x in clothes])
     pattern = Image.new("RGB", (cols, rows * 3))
     for r in range(rows):
         pattern.paste(hd.crop((0, r, cols, r + 1)), (0, 3 * r))
@@ -246,21 +61,6 @@ def _crowd(
     c.paste_pattern(pattern, poly)
 
 
-def _finish(c: _Canvas, grain: int = 10, vignette: float = 0.28) -> bytes:
-    """Reduce the canvas, add vignette and film grain, and encode as JPEG."""
-    img = c.img.reduce(_SS)
-    w, h = img.size
-    if vignette:
-        img = ImageChops.multiply(img, _vignette_mask(w, h, vignette))
-    if grain:
-        noise = Image.frombytes("L", (w, h), c.rng.randbytes(w * h))
-        noise = noise.point([round(128 + (v - 128) * grain / 128) for v in range(256)])
-        img = ImageChops.overlay(img, Image.merge("RGB", (noise, noise, noise)))
-    buf = io.BytesIO()
-    img.save(buf, "JPEG", quality=85, optimize=True)
-    return buf.getvalue()
-
-
 # --------------------------------------------------------------------------- figures
 
 _SKIN = ((238, 200, 168), (224, 180, 146), (205, 160, 125), (240, 206, 180), (190, 140, 105))
@@ -268,7 +68,7 @@ _HAIR = ((25, 22, 22), (45, 35, 30), (70, 50, 35), (120, 115, 110), (150, 110, 7
 
 
 def _suited_person(
-    c: _Canvas,
+    c: Canvas,
     cx: float,
     feet: float,
     height: float,
@@ -290,8 +90,8 @@ def _suited_person(
     def Y(f: float) -> float:
         return top + f * hh
 
-    trouser = _shade(suit, 0.82)
-    dark = _shade(suit, 0.62)
+    trouser = shade(suit, 0.82)
+    dark = shade(suit, 0.62)
     # floor shadow
     d.ellipse((X(-0.2), Y(0.975), X(0.22), Y(1.025)), fill=(0, 0, 0, 70))
     if female:  # hair that falls behind the neck
@@ -299,12 +99,12 @@ def _suited_person(
     # legs and shoes
     d.rounded_rectangle((X(-0.092), Y(0.5), X(-0.006), Y(0.975)), radius=0.015 * hh, fill=trouser)
     d.rounded_rectangle((X(0.006), Y(0.5), X(0.092), Y(0.975)), radius=0.015 * hh, fill=trouser)
-    d.line((X(0), Y(0.56), X(0), Y(0.97)), fill=_rgba(dark, 160), width=max(1, int(hh * 0.006)))
-    shoe = (28, 24, 24) if not female else _shade(suit, 0.5)
+    d.line((X(0), Y(0.56), X(0), Y(0.97)), fill=rgba(dark, 160), width=max(1, int(hh * 0.006)))
+    shoe = (28, 24, 24) if not female else shade(suit, 0.5)
     d.rounded_rectangle((X(-0.1), Y(0.955), X(-0.004), Y(1.0)), radius=0.015 * hh, fill=shoe)
     d.rounded_rectangle((X(0.004), Y(0.955), X(0.1), Y(1.0)), radius=0.015 * hh, fill=shoe)
     # neck
-    d.rectangle((X(-0.026), Y(0.1), X(0.026), Y(0.19)), fill=_shade(skin, 0.82))
+    d.rectangle((X(-0.026), Y(0.1), X(0.026), Y(0.19)), fill=shade(skin, 0.82))
     # jacket body
     jacket = [
         (X(-0.135), Y(0.205)),
@@ -327,7 +127,7 @@ def _suited_person(
                 (X(0.009), Y(0.195)),
                 (X(-0.009), Y(0.195)),
             ],
-            fill=_shade(tie, 0.85),
+            fill=shade(tie, 0.85),
         )
         d.polygon(
             [
@@ -350,7 +150,7 @@ def _suited_person(
             ],
             fill=dark,
         )
-    d.ellipse((X(-0.008), Y(0.385), X(0.008), Y(0.4)), fill=_shade(suit, 0.45))
+    d.ellipse((X(-0.008), Y(0.385), X(0.008), Y(0.4)), fill=shade(suit, 0.45))
     # arms
     for s in (-1, 1):
         arm = [
@@ -360,8 +160,8 @@ def _suited_person(
             (X(s * 0.152), Y(0.51)),
             (X(s * 0.16), Y(0.25)),
         ]
-        d.polygon(arm, fill=_shade(suit, 0.9))
-        d.line(arm[1:3], fill=_rgba(dark, 200), width=max(1, int(hh * 0.005)))
+        d.polygon(arm, fill=shade(suit, 0.9))
+        d.line(arm[1:3], fill=rgba(dark, 200), width=max(1, int(hh * 0.005)))
         d.rectangle(
             (
                 X(s * 0.108) if s > 0 else X(s * 0.152),
@@ -375,8 +175,8 @@ def _suited_person(
             (X(s * 0.13) - hh * 0.024, Y(0.51), X(s * 0.13) + hh * 0.024, Y(0.565)), fill=skin
         )
     # head
-    d.ellipse((X(-0.058), Y(0.045), X(-0.04), Y(0.085)), fill=_shade(skin, 0.9))
-    d.ellipse((X(0.04), Y(0.045), X(0.058), Y(0.085)), fill=_shade(skin, 0.9))
+    d.ellipse((X(-0.058), Y(0.045), X(-0.04), Y(0.085)), fill=shade(skin, 0.9))
+    d.ellipse((X(0.04), Y(0.045), X(0.058), Y(0.085)), fill=shade(skin, 0.9))
     d.ellipse((X(-0.048), Y(0.0), X(0.048), Y(0.125)), fill=skin)
     d.chord((X(0.0), Y(0.0), X(0.05), Y(0.125)), 280, 80, fill=(90, 50, 30, 28))
     if female:
@@ -418,7 +218,7 @@ def _at(p: Point, length: float, angle_deg: float, facing: int) -> Point:
 
 
 def _athlete(
-    c: _Canvas,
+    c: Canvas,
     hip: Point,
     height: float,
     facing: int,
@@ -451,24 +251,24 @@ def _athlete(
         knee = _at(hip, thigh, thigh_a, facing)
         foot = _at(knee, shin, shin_a, facing)
         k = 1.0 if near else 0.78
-        _limb(d, [hip, knee], leg_w, _shade(skin, k))
-        _limb(d, [knee, foot], leg_w * 0.8, _shade(skin, k))
+        _limb(d, [hip, knee], leg_w, shade(skin, k))
+        _limb(d, [knee, foot], leg_w * 0.8, shade(skin, k))
         if socks:
             mid = (knee[0] + (foot[0] - knee[0]) * 0.3, knee[1] + (foot[1] - knee[1]) * 0.3)
-            _limb(d, [mid, foot], leg_w * 0.85, _shade(socks, k))
+            _limb(d, [mid, foot], leg_w * 0.85, shade(socks, k))
         toe = _at(foot, 0.07 * h, shin_a + 90, facing)
-        _limb(d, [foot, toe], 0.045 * h, _shade(shoes, k))
+        _limb(d, [foot, toe], 0.045 * h, shade(shoes, k))
         top = _at(hip, thigh * 0.45, thigh_a, facing)
-        _limb(d, [hip, top], leg_w * 1.25, _shade(shorts, k))
+        _limb(d, [hip, top], leg_w * 1.25, shade(shorts, k))
 
     def arm(a1: float, a2: float, near: bool) -> None:
         elbow = _at(shoulder, upper, a1, facing)
         hand = _at(elbow, fore, a2, facing)
         k = 1.0 if near else 0.78
-        _limb(d, [shoulder, elbow, hand], limb_w, _shade(skin, k))
+        _limb(d, [shoulder, elbow, hand], limb_w, shade(skin, k))
         if sleeves:
             cuff = _at(shoulder, upper * 0.55, a1, facing)
-            _limb(d, [shoulder, cuff], limb_w * 1.35, _shade(shirt, k))
+            _limb(d, [shoulder, cuff], limb_w * 1.35, shade(shirt, k))
 
     arm(pose["arm_b"], pose["fore_b"], False)
     leg(pose["thigh_b"], pose["shin_b"], False)
@@ -502,7 +302,7 @@ def _athlete(
         d.rectangle(
             (mx - 0.035 * h, my - 0.005 * h, mx + 0.035 * h, my + 0.012 * h), fill=(200, 40, 40)
         )
-    _limb(d, [shoulder, neck], 0.05 * h, _shade(skin, 0.9))
+    _limb(d, [shoulder, neck], 0.05 * h, shade(skin, 0.9))
     r = 0.065 * h
     hx, hy = head
     if ponytail:
@@ -532,7 +332,7 @@ def _athlete(
 
 
 def _silhouette(
-    c: _Canvas,
+    c: Canvas,
     cx: float,
     feet: float,
     height: float,
@@ -545,8 +345,8 @@ def _silhouette(
     """A simple standing or walking person seen from the front or back."""
     d, h = c.d, height
     top = feet - h
-    fill = _rgba(color, alpha)
-    leg_col = _rgba(legs or _shade(color, 0.8), alpha)
+    fill = rgba(color, alpha)
+    leg_col = rgba(legs or shade(color, 0.8), alpha)
     s = stride * h
     for side in (-1, 1):
         x0 = cx + side * 0.055 * h
@@ -583,7 +383,7 @@ def _silhouette(
     d.rectangle((cx - 0.025 * h, top + 0.1 * h, cx + 0.025 * h, top + 0.17 * h), fill=fill)
     d.ellipse(
         (cx - 0.058 * h, top, cx + 0.058 * h, top + 0.135 * h),
-        fill=_rgba(head, alpha) if head else fill,
+        fill=rgba(head, alpha) if head else fill,
     )
 
 
@@ -631,7 +431,7 @@ def _flag_australia(w: int, h: int) -> Image.Image:
     return img
 
 
-def _hang_flag(c: _Canvas, design: Image.Image, x: float, y: float, w: float, h: float) -> None:
+def _hang_flag(c: Canvas, design: Image.Image, x: float, y: float, w: float, h: float) -> None:
     """Hang a flag (landscape ``design``) as a vertical banner with soft folds."""
     w, h = int(w), int(h)
     banner = design.rotate(-90, expand=True).resize((w, h), Image.Resampling.BILINEAR)
@@ -650,14 +450,14 @@ def _hang_flag(c: _Canvas, design: Image.Image, x: float, y: float, w: float, h:
     c.img.paste(banner, (int(x), int(y)), mask)
 
 
-def _scene_meeting(c: _Canvas) -> None:
+def _scene_meeting(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
-    wall = _jitter(rng, (214, 196, 160), 8)
+    wall = jitter(rng, (214, 196, 160), 8)
     c.gradient(
-        [(0, _shade(wall, 0.78)), (0.5, wall), (0.84, _shade(wall, 0.86)), (1, _shade(wall, 0.7))]
+        [(0, shade(wall, 0.78)), (0.5, wall), (0.84, shade(wall, 0.86)), (1, shade(wall, 0.7))]
     )
     # panelled wall
-    d.rectangle((0, 0, W, H * 0.07), fill=_rgba(_shade(wall, 0.7), 255))
+    d.rectangle((0, 0, W, H * 0.07), fill=rgba(shade(wall, 0.7), 255))
     d.rectangle((0, H * 0.07, W, H * 0.085), fill=(196, 164, 92))
     n = 7
     for i in range(n):
@@ -665,27 +465,27 @@ def _scene_meeting(c: _Canvas) -> None:
         x1 = W * (i + 0.88) / n
         d.rectangle(
             (x0, H * 0.13, x1, H * 0.64),
-            outline=_rgba(_shade(wall, 1.12), 255),
+            outline=rgba(shade(wall, 1.12), 255),
             width=int(H * 0.006),
         )
         d.rectangle(
             (x0 + H * 0.006, H * 0.136, x1 + H * 0.006, H * 0.646),
-            outline=_rgba(_shade(wall, 0.8), 160),
+            outline=rgba(shade(wall, 0.8), 160),
             width=int(H * 0.004),
         )
         d.rectangle(
             (x0, H * 0.69, x1, H * 0.82),
-            outline=_rgba(_shade(wall, 0.82), 200),
+            outline=rgba(shade(wall, 0.82), 200),
             width=int(H * 0.005),
         )
-    d.rectangle((0, H * 0.665, W, H * 0.675), fill=_rgba(_shade(wall, 0.75), 255))
+    d.rectangle((0, H * 0.665, W, H * 0.675), fill=rgba(shade(wall, 0.75), 255))
     # lights on the wall
     for fx in (0.2, 0.5, 0.8):
         c.glow(W * fx, H * 0.1, W * 0.22, H * 0.35, (255, 236, 200), alpha=0.55, power=1.6)
     # carpet
-    carpet = _jitter(rng, (120, 28, 34), 10)
-    c.gradient([(0, _shade(carpet, 0.8)), (1, carpet)], (0, H * 0.84, W, H))
-    d.rectangle((0, H * 0.84, W, H * 0.85), fill=_rgba((60, 40, 30), 120))
+    carpet = jitter(rng, (120, 28, 34), 10)
+    c.gradient([(0, shade(carpet, 0.8)), (1, carpet)], (0, H * 0.84, W, H))
+    d.rectangle((0, H * 0.84, W, H * 0.85), fill=rgba((60, 40, 30), 120))
     # flags on poles
     designs = (_flag_australia(300, 200), _flag_japan(300, 200))
     xs = [0.085, 0.215, 0.345, 0.655, 0.785, 0.915]
@@ -697,7 +497,7 @@ def _scene_meeting(c: _Canvas) -> None:
         _hang_flag(c, designs[i % 2], px - H * 0.048, H * 0.12, H * 0.096, H * 0.36)
         d.ellipse((px - H * 0.04, H * 0.85, px + H * 0.04, H * 0.87), fill=(60, 50, 40))
     # a table arrangement in the middle background
-    d.rectangle((W * 0.42, H * 0.6, W * 0.58, H * 0.62), fill=_rgba((90, 60, 40), 255))
+    d.rectangle((W * 0.42, H * 0.6, W * 0.58, H * 0.62), fill=rgba((90, 60, 40), 255))
     c.glow(W * 0.5, H * 0.57, W * 0.05, H * 0.05, (240, 240, 230), 0.9)
     c.blur(5)
     d = c.d
@@ -716,11 +516,11 @@ def _scene_meeting(c: _Canvas) -> None:
         _suited_person(c, W * fx, feet, hgt * scale, **kw)
 
 
-def _scene_parliament(c: _Canvas) -> None:
+def _scene_parliament(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     mood = rng.choice(("clear", "overcast", "evening"))
     if mood == "clear":
-        sky_stops = [(0, _jitter(rng, (84, 136, 198), 10)), (0.7, (196, 218, 236))]
+        sky_stops = [(0, jitter(rng, (84, 136, 198), 10)), (0.7, (196, 218, 236))]
         cloud, n_clouds = (250, 250, 252), 4
         stone, shadow = (226, 218, 202), (170, 163, 150)
     elif mood == "overcast":
@@ -760,7 +560,7 @@ def _scene_parliament(c: _Canvas) -> None:
     d.rectangle((W * 0.36, H * 0.42, W * 0.64, g), fill=stone)
     d.rectangle((W * 0.36, H * 0.42, W * 0.64, H * 0.435), fill=shadow)
     d.polygon(
-        [(W * 0.41, H * 0.5), (W * 0.5, H * 0.455), (W * 0.59, H * 0.5)], fill=_shade(stone, 1.03)
+        [(W * 0.41, H * 0.5), (W * 0.5, H * 0.455), (W * 0.59, H * 0.5)], fill=shade(stone, 1.03)
     )
     d.line(
         [(W * 0.41, H * 0.5), (W * 0.5, H * 0.455), (W * 0.59, H * 0.5)],
@@ -771,10 +571,10 @@ def _scene_parliament(c: _Canvas) -> None:
     for i in range(9):
         x = W * (0.415 + i * 0.0205)
         d.rectangle((x, H * 0.505, x + W * 0.009, g), fill=stone)
-    d.rectangle((W * 0.4, g - H * 0.02, W * 0.6, g), fill=_shade(stone, 0.92))
+    d.rectangle((W * 0.4, g - H * 0.02, W * 0.6, g), fill=shade(stone, 0.92))
     # tower and stepped roof
     d.rectangle((W * 0.445, H * 0.27, W * 0.555, H * 0.43), fill=stone)
-    d.rectangle((W * 0.53, H * 0.27, W * 0.555, H * 0.43), fill=_shade(stone, 0.86))
+    d.rectangle((W * 0.53, H * 0.27, W * 0.555, H * 0.43), fill=shade(stone, 0.86))
     for i in range(4):
         x = W * (0.455 + i * 0.024)
         d.rectangle((x, H * 0.3, x + W * 0.01, H * 0.41), fill=(120, 118, 116))
@@ -786,15 +586,15 @@ def _scene_parliament(c: _Canvas) -> None:
         y1 = H * (0.265 - 0.018 * i)
         d.rectangle(
             (W * 0.5 - half, y1 - H * 0.018, W * 0.5 + half, y1),
-            fill=_shade(stone, 0.95 - 0.02 * (i % 2)),
+            fill=shade(stone, 0.95 - 0.02 * (i % 2)),
         )
         d.line((W * 0.5 - half, y1, W * 0.5 + half, y1), fill=shadow, width=int(H * 0.003))
-    d.rectangle((W * 0.495, H * 0.1, W * 0.505, H * 0.125), fill=_shade(stone, 0.8))
+    d.rectangle((W * 0.495, H * 0.1, W * 0.505, H * 0.125), fill=shade(stone, 0.8))
     # soft shadow at the foot of the building
     d.rectangle((W * 0.05, g - H * 0.012, W * 0.95, g), fill=(0, 0, 0, 40))
     # lawn and path
     lawn = 1.0 if mood == "clear" else 0.85
-    c.gradient([(0, _shade((96, 150, 70), lawn)), (1, _shade((60, 112, 48), lawn))], (0, g, W, H))
+    c.gradient([(0, shade((96, 150, 70), lawn)), (1, shade((60, 112, 48), lawn))], (0, g, W, H))
     d.polygon([(W * 0.47, g), (W * 0.53, g), (W * 0.68, H), (W * 0.32, H)], fill=(208, 196, 170))
     for i in range(8):
         y = g + (H - g) * (i / 8) ** 1.6
@@ -804,18 +604,18 @@ def _scene_parliament(c: _Canvas) -> None:
         if abs(x - W / 2) > W * 0.07:
             r = H * rng.uniform(0.018, 0.026)
             d.ellipse(
-                (x - r * 1.6, g - r, x + r * 1.6, g + r * 0.8), fill=_jitter(rng, (46, 88, 40), 8)
+                (x - r * 1.6, g - r, x + r * 1.6, g + r * 0.8), fill=jitter(rng, (46, 88, 40), 8)
             )
     for side in (-1, 1):
         for _ in range(9):
             x = W * (0.5 + side * rng.uniform(0.36, 0.55))
             y = H * rng.uniform(0.48, 0.68)
             r = H * rng.uniform(0.06, 0.11)
-            col = _jitter(rng, (40, 84, 40), 12)
+            col = jitter(rng, (40, 84, 40), 12)
             d.ellipse((x - r, y - r, x + r, y + r), fill=col)
             d.ellipse(
                 (x - r * 0.6, y - r * 0.9, x + r * 0.3, y - r * 0.1),
-                fill=_rgba(_shade(col, 1.3), 120),
+                fill=rgba(shade(col, 1.3), 120),
             )
         d.rectangle(
             (
@@ -828,7 +628,7 @@ def _scene_parliament(c: _Canvas) -> None:
         )
 
 
-def _scene_skyline(c: _Canvas) -> None:
+def _scene_skyline(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     horizon = H * 0.76
     skies = (
@@ -903,10 +703,10 @@ def _scene_skyline(c: _Canvas) -> None:
                     for k in range(cols):
                         if rng.random() < p_lit:
                             wx = x + bw * 0.08 + k * ww * 2.2
-                            warm = _jitter(rng, (255, 214, 140), 20)
+                            warm = jitter(rng, (255, 214, 140), 20)
                             d.rectangle(
                                 (wx, yy, wx + ww, yy + wh),
-                                fill=_rgba(warm, 130 if li == 1 else 220),
+                                fill=rgba(warm, 130 if li == 1 else 220),
                             )
                     yy += wh * 2
             x += bw + W * rng.uniform(0.0, 0.012)
@@ -963,18 +763,18 @@ def _scene_skyline(c: _Canvas) -> None:
     d.rectangle((0, horizon - 3, W, horizon + 3), fill=(20, 20, 34))
 
 
-def _scene_rail(c: _Canvas) -> None:
+def _scene_rail(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
-    c.gradient([(0, _jitter(rng, (70, 130, 205), 10)), (0.55, (200, 224, 240))])
+    c.gradient([(0, jitter(rng, (70, 130, 205), 10)), (0.55, (200, 224, 240))])
     for _ in range(3):
         c.clouds(W * rng.uniform(0, 1), H * rng.uniform(0.08, 0.22), H * 0.05, (255, 255, 255), 140)
-    far = _ridge(rng, -W * 0.05, W * 1.05, H * 0.3, H * 0.08)
+    far = ridge(rng, -W * 0.05, W * 1.05, H * 0.3, H * 0.08)
     d.polygon([*far, (W * 1.05, H), (-W * 0.05, H)], fill=(130, 158, 190))
     snow_line = min(y for _, y in far) + H * 0.035
     for a, b in itertools.pairwise(far):
         if a[1] < snow_line and b[1] < snow_line:
             d.polygon([a, b, (b[0], snow_line), (a[0], snow_line)], fill=(226, 232, 242))
-    near = _ridge(rng, -W * 0.05, W * 1.05, H * 0.44, H * 0.06)
+    near = ridge(rng, -W * 0.05, W * 1.05, H * 0.44, H * 0.06)
     d.polygon([*near, (W * 1.05, H), (-W * 0.05, H)], fill=(78, 118, 82))
     c.gradient([(0, (120, 160, 84)), (1, (84, 130, 60))], (0, H * 0.66, W, H))
     for i in range(12):
@@ -986,7 +786,7 @@ def _scene_rail(c: _Canvas) -> None:
         d.rectangle((x, y, x + s * 2, y + s), fill=(236, 232, 222))
         d.polygon(
             [(x - s * 0.3, y), (x + s, y - s * 0.7), (x + s * 2.3, y)],
-            fill=_jitter(rng, (80, 70, 80), 20),
+            fill=jitter(rng, (80, 70, 80), 20),
         )
     # viaduct
     deck_top, deck_bot = H * 0.575, H * 0.64
@@ -1011,7 +811,7 @@ def _scene_rail(c: _Canvas) -> None:
     body = [
         (W * 1.05, top),
         (nose_end, top),
-        *_bezier((nose_end, top), (W * 0.16, top + H * 0.005), (tip_x, bot - H * 0.025), 20)[1:],
+        *bezier((nose_end, top), (W * 0.16, top + H * 0.005), (tip_x, bot - H * 0.025), 20)[1:],
         (tip_x, bot - H * 0.01),
         (tip_x + W * 0.02, bot),
         (W * 1.05, bot),
@@ -1063,7 +863,7 @@ def _scene_rail(c: _Canvas) -> None:
         d.line((x, y, x + W * rng.uniform(0.03, 0.12), y), fill=(255, 255, 255, 40), width=2)
 
 
-def _scene_harbour(c: _Canvas) -> None:
+def _scene_harbour(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     horizon = H * 0.5
     c.gradient([(0, (120, 168, 210)), (0.4, (214, 224, 232)), (0.5, (246, 222, 196))])
@@ -1074,12 +874,12 @@ def _scene_harbour(c: _Canvas) -> None:
         c.clouds(
             W * rng.uniform(0, 0.6), H * rng.uniform(0.08, 0.25), H * 0.04, (255, 250, 245), 120
         )
-    hills = _ridge(rng, -W * 0.05, W * 0.7, horizon - H * 0.08, H * 0.04)
+    hills = ridge(rng, -W * 0.05, W * 0.7, horizon - H * 0.08, H * 0.04)
     d.polygon(
         [*hills, (W * 0.7, horizon), (W * 0.78, horizon + 2), (-W * 0.05, horizon)],
         fill=(108, 140, 132),
     )
-    hills2 = _ridge(rng, W * 0.55, W * 1.05, horizon - H * 0.05, H * 0.02)
+    hills2 = ridge(rng, W * 0.55, W * 1.05, horizon - H * 0.05, H * 0.02)
     d.polygon([*hills2, (W * 1.05, horizon), (W * 0.55, horizon)], fill=(140, 166, 164))
     c.gradient([(0, (92, 140, 168)), (1, (36, 78, 112))], (0, horizon, W, H))
     for _ in range(500):
@@ -1117,7 +917,7 @@ def _scene_harbour(c: _Canvas) -> None:
             x,
             H * (0.605 - i * 0.0035),
             H * rng.uniform(0.045, 0.055),
-            _jitter(rng, (60, 60, 70), 30),
+            jitter(rng, (60, 60, 70), 30),
         )
     # fishing boats
     for i in range(3):
@@ -1134,7 +934,7 @@ def _scene_harbour(c: _Canvas) -> None:
         )
         d.rectangle(
             (bx - s * 1.7, by - s * 0.25, bx + s * 1.45, by - s * 0.12),
-            fill=_jitter(rng, (40, 90, 150), 30),
+            fill=jitter(rng, (40, 90, 150), 30),
         )
         d.rectangle((bx + s * 0.2, by - s * 1.0, bx + s * 0.9, by - s * 0.5), fill=(245, 245, 245))
         d.rectangle((bx + s * 0.3, by - s * 0.9, bx + s * 0.8, by - s * 0.75), fill=(60, 80, 100))
@@ -1210,7 +1010,7 @@ def _scene_harbour(c: _Canvas) -> None:
         )
 
 
-def _scene_market(c: _Canvas) -> None:
+def _scene_market(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     c.gradient([(0, (18, 20, 30)), (0.65, (28, 30, 42)), (1, (10, 10, 16))])
     bx0, by0, bx1, by1 = W * 0.04, H * 0.07, W * 0.96, H * 0.62
@@ -1240,9 +1040,9 @@ def _scene_market(c: _Canvas) -> None:
             ]
             d.polygon(
                 [*pts, (pts[-1][0], y1 - (y1 - y0) * 0.15), (pts[0][0], y1 - (y1 - y0) * 0.15)],
-                fill=_rgba(col, 40),
+                fill=rgba(col, 40),
             )
-            d.line(pts, fill=_rgba(col, 90), width=12, joint="curve")
+            d.line(pts, fill=rgba(col, 90), width=12, joint="curve")
             d.line(pts, fill=col, width=4, joint="curve")
             for i in range(24):
                 bh = (y1 - y0) * 0.12 * rng.uniform(0.2, 1)
@@ -1255,7 +1055,7 @@ def _scene_market(c: _Canvas) -> None:
                 lx = x0 + 14 + i * (x1 - x0) * 0.07
                 d.rectangle(
                     (lx, y0 + 14, lx + (x1 - x0) * 0.05, y0 + 14 + (y1 - y0) * 0.12),
-                    fill=_rgba((255, 200, 80) if i < 3 else col, 220),
+                    fill=rgba((255, 200, 80) if i < 3 else col, 220),
                 )
     for gx in range(12):
         c.glow(
@@ -1305,14 +1105,14 @@ def _scene_market(c: _Canvas) -> None:
     )
 
 
-def _scene_stadium(c: _Canvas) -> None:
+def _scene_stadium(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     c.gradient([(0, (8, 12, 30)), (0.3, (24, 34, 70))])
     home = (W * 0.5, H * 0.94)
     rx, ry = W * 0.78, H * 0.56
-    arc = _ell(home[0], home[1], rx, ry, 0, 60, math.radians(200), math.radians(340))
+    arc = ellipse(home[0], home[1], rx, ry, 0, 60, math.radians(200), math.radians(340))
     # stands (a crowd pattern behind the outfield)
-    stands_top = _ell(
+    stands_top = ellipse(
         home[0], home[1] + H * 0.02, W * 0.95, H * 0.8, 0, 60, math.radians(195), math.radians(345)
     )
     clothes = [
@@ -1328,7 +1128,7 @@ def _scene_stadium(c: _Canvas) -> None:
     d.polygon([*stands_top, (W, 0), (0, 0)], fill=(18, 22, 40))
     d.line(stands_top, fill=(60, 64, 80), width=8)
     for i in range(1, 6):
-        band = _ell(
+        band = ellipse(
             home[0],
             home[1] + H * 0.012 * i,
             W * (0.78 + 0.03 * i),
@@ -1379,10 +1179,10 @@ def _scene_stadium(c: _Canvas) -> None:
     for i in range(1, 12):
         k = 1 - i / 12
         if i % 2:
-            band = _ell(
+            band = ellipse(
                 home[0], home[1], rx * k, ry * k, 0, 60, math.radians(200), math.radians(340)
             )
-            inner = _ell(
+            inner = ellipse(
                 home[0],
                 home[1],
                 rx * (k - 1 / 12),
@@ -1401,7 +1201,9 @@ def _scene_stadium(c: _Canvas) -> None:
     def grow(p: Point, k: float) -> Point:
         return (mid[0] + (p[0] - mid[0]) * k, mid[1] + (p[1] - mid[1]) * k)
 
-    outer = _ell(home[0], home[1], W * 0.24, H * 0.3, 0, 30, math.radians(215), math.radians(325))
+    outer = ellipse(
+        home[0], home[1], W * 0.24, H * 0.3, 0, 30, math.radians(215), math.radians(325)
+    )
     d.polygon([grow(home, 1.12), *outer], fill=dirt)
     d.polygon(
         [grow(home, 0.7), grow(first, 0.8), grow(second, 0.8), grow(third, 0.8)], fill=(52, 138, 72)
@@ -1450,7 +1252,7 @@ def _scene_stadium(c: _Canvas) -> None:
 
 
 def _wrestler(
-    c: _Canvas,
+    c: Canvas,
     hip: Point,
     facing: int,
     skin: RGB,
@@ -1462,7 +1264,7 @@ def _wrestler(
     """A sumo wrestler in profile, bent forward at the hips. Returns (shoulder, head)."""
     d, H = c.d, c.h
     k = 0.86 if far else 1.0
-    sk, dk = _shade(skin, k), _shade(skin, 0.8 * k)
+    sk, dk = shade(skin, k), shade(skin, 0.8 * k)
     th = math.radians(lean)
     u = (facing * math.sin(th), -math.cos(th))  # along the spine, hip to shoulder
     n = (facing * math.cos(th), math.sin(th))  # belly side
@@ -1478,29 +1280,31 @@ def _wrestler(
     front_knee = (hip[0] + facing * H * 0.07, hip[1] + H * 0.075)
     front_foot = (hip[0] + facing * H * 0.04, ground)
     for knee, foot, kk in ((back_knee, back_foot, 0.88), (front_knee, front_foot, 1.0)):
-        _limb(d, [hip, knee], H * 0.1, _shade(sk, kk))
-        _limb(d, [knee, foot], H * 0.07, _shade(sk, kk))
+        _limb(d, [hip, knee], H * 0.1, shade(sk, kk))
+        _limb(d, [knee, foot], H * 0.07, shade(sk, kk))
         d.ellipse(
             (foot[0] - H * 0.04, foot[1] - H * 0.018, foot[0] + H * 0.04, foot[1] + H * 0.01),
-            fill=_shade(sk, kk * 0.95),
+            fill=shade(sk, kk * 0.95),
         )
     # body: buttocks, back, belly
-    d.polygon(_ell(*at(0.0, -0.035), H * 0.085, H * 0.08, ang), fill=dk)
-    d.polygon(_ell(*at(0.12, 0.0), H * 0.16, H * 0.11, ang, 48), fill=sk)
-    d.polygon(_ell(*at(0.07, 0.045), H * 0.12, H * 0.1, ang, 48), fill=sk)
-    d.polygon(_ell(*at(0.1, 0.07), H * 0.1, H * 0.05, ang, 40, 0, math.pi), fill=(80, 40, 20, 35))
+    d.polygon(ellipse(*at(0.0, -0.035), H * 0.085, H * 0.08, ang), fill=dk)
+    d.polygon(ellipse(*at(0.12, 0.0), H * 0.16, H * 0.11, ang, 48), fill=sk)
+    d.polygon(ellipse(*at(0.07, 0.045), H * 0.12, H * 0.1, ang, 48), fill=sk)
+    d.polygon(
+        ellipse(*at(0.1, 0.07), H * 0.1, H * 0.05, ang, 40, 0, math.pi), fill=(80, 40, 20, 35)
+    )
     # belt wrapped around the hips, with hanging cords in front
     band = [at(-0.01, -0.11), at(0.055, -0.11), at(0.055, 0.13), at(-0.01, 0.13)]
     d.polygon(band, fill=belt)
     d.polygon(
         [at(-0.005, -0.11), at(0.012, -0.11), at(0.012, 0.13), at(-0.005, 0.13)],
-        fill=_shade(belt, 1.35),
+        fill=shade(belt, 1.35),
     )
     for i in range(5):
         top = at(0.0, 0.06 + i * 0.012)
         d.line(
             (top, (top[0] + facing * H * 0.004, top[1] + H * 0.07)),
-            fill=_shade(belt, 0.75),
+            fill=shade(belt, 0.75),
             width=5,
         )
     shoulder = at(0.22, 0.02)
@@ -1508,7 +1312,7 @@ def _wrestler(
     return shoulder, head
 
 
-def _wrestler_head(c: _Canvas, head: Point, facing: int, skin: RGB) -> None:
+def _wrestler_head(c: Canvas, head: Point, facing: int, skin: RGB) -> None:
     d, H = c.d, c.h
     hx, hy = head
     r = H * 0.045
@@ -1534,11 +1338,11 @@ def _wrestler_head(c: _Canvas, head: Point, facing: int, skin: RGB) -> None:
             hx - facing * r * 0.1 + r * 0.18,
             hy + r * 0.35,
         ),
-        fill=_shade(skin, 0.85),
+        fill=shade(skin, 0.85),
     )
 
 
-def _scene_sumo(c: _Canvas) -> None:
+def _scene_sumo(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     c.gradient([(0, (30, 22, 20)), (1, (60, 44, 36))])
     clothes = [
@@ -1573,7 +1377,7 @@ def _scene_sumo(c: _Canvas) -> None:
         [(W * 0.12, H * 0.62), (W * 0.88, H * 0.62), (W * 0.98, H * 0.8), (W * 0.02, H * 0.8)],
         fill=(216, 186, 142),
     )
-    ring = _ell(W * 0.5, H * 0.705, W * 0.36, H * 0.065, 0, 80)
+    ring = ellipse(W * 0.5, H * 0.705, W * 0.36, H * 0.065, 0, 80)
     d.line(ring, fill=(184, 166, 110), width=int(H * 0.02), joint="curve")
     d.line(ring, fill=(230, 214, 160), width=int(H * 0.007), joint="curve")
     for s in (-1, 1):
@@ -1658,29 +1462,29 @@ def _scene_sumo(c: _Canvas) -> None:
     # two wrestlers locked together in the centre
     cx = W * 0.5 + rng.uniform(-1, 1) * W * 0.02
     skin_l, skin_r = (232, 184, 146), (206, 152, 112)
-    belt_l, belt_r = _jitter(rng, (36, 36, 48), 8), _jitter(rng, (116, 30, 44), 10)
+    belt_l, belt_r = jitter(rng, (36, 36, 48), 8), jitter(rng, (116, 30, 44), 10)
     sh_r, head_r = _wrestler(c, (cx + H * 0.24, H * 0.55), -1, skin_r, belt_r, far=True)
     sh_l, head_l = _wrestler(c, (cx - H * 0.24, H * 0.545), 1, skin_l, belt_l)
     head_r = (head_r[0] + H * 0.01, head_r[1] - H * 0.05)
-    _wrestler_head(c, head_r, -1, _shade(skin_r, 0.9))
+    _wrestler_head(c, head_r, -1, shade(skin_r, 0.9))
     # right wrestler's near arm reaches over to the left wrestler's belt
     _limb(
         d,
         [sh_r, (cx - H * 0.06, H * 0.47), (cx - H * 0.14, H * 0.51)],
         H * 0.06,
-        _shade(skin_r, 0.95),
+        shade(skin_r, 0.95),
     )
     _wrestler_head(c, head_l, 1, skin_l)
     _limb(
         d,
         [sh_l, (cx + H * 0.07, H * 0.5), (cx + H * 0.15, H * 0.53)],
         H * 0.062,
-        _shade(skin_l, 0.96),
+        shade(skin_l, 0.96),
     )
-    d.ellipse((cx + H * 0.13, H * 0.51, cx + H * 0.18, H * 0.55), fill=_shade(skin_l, 0.96))
+    d.ellipse((cx + H * 0.13, H * 0.51, cx + H * 0.18, H * 0.55), fill=shade(skin_l, 0.96))
 
 
-def _scene_football(c: _Canvas) -> None:
+def _scene_football(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     c.gradient([(0, (40, 44, 56)), (0.1, (70, 74, 86))])
     clothes = [
@@ -1708,7 +1512,7 @@ def _scene_football(c: _Canvas) -> None:
         bw = W * rng.uniform(0.12, 0.2)
         col = colors[i % len(colors)]
         d.rectangle((x, H * 0.42, x + bw, H * 0.48), fill=col)
-        accent = _shade(col, 0.7) if col != (250, 250, 250) else (40, 60, 120)
+        accent = shade(col, 0.7) if col != (250, 250, 250) else (40, 60, 120)
         d.rectangle((x + bw * 0.1, H * 0.44, x + bw * 0.55, H * 0.46), fill=accent)
         d.ellipse((x + bw * 0.65, H * 0.435, x + bw * 0.65 + H * 0.03, H * 0.465), fill=accent)
         x += bw
@@ -1791,13 +1595,13 @@ def _scene_football(c: _Canvas) -> None:
     )
 
 
-def _scene_runner(c: _Canvas) -> None:
+def _scene_runner(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     c.gradient([(0, (150, 180, 210)), (0.4, (220, 226, 230))])
     for _ in range(4):
         c.clouds(W * rng.uniform(0, 1), H * rng.uniform(0.05, 0.25), H * 0.06, (240, 242, 246), 120)
     sea_top = H * 0.38
-    city = _ridge(rng, 0, W, sea_top - H * 0.02, H * 0.01)
+    city = ridge(rng, 0, W, sea_top - H * 0.02, H * 0.01)
     for x in range(0, int(W), int(W * 0.02)):
         if rng.random() < 0.4:
             d.rectangle(
@@ -1820,7 +1624,7 @@ def _scene_runner(c: _Canvas) -> None:
     ]
     for row in range(3):
         for _ in range(34):
-            col = _jitter(rng, coats[rng.randrange(len(coats))], 15)
+            col = jitter(rng, coats[rng.randrange(len(coats))], 15)
             hgt = H * rng.uniform(0.17, 0.21) * (1 + row * 0.08)
             head = _HAIR[rng.randrange(3)] if rng.random() < 0.6 else _SKIN[rng.randrange(5)]
             _silhouette(
@@ -1828,7 +1632,7 @@ def _scene_runner(c: _Canvas) -> None:
                 rng.uniform(0, W),
                 H * (0.6 + row * 0.01),
                 hgt,
-                _shade(col, 0.8 + row * 0.1),
+                shade(col, 0.8 + row * 0.1),
                 head=head,
             )
     d.rectangle((0, H * 0.55, W, H * 0.62), fill=(36, 90, 160))
@@ -1872,7 +1676,7 @@ def _scene_runner(c: _Canvas) -> None:
     )
 
 
-def _scene_storm(c: _Canvas) -> None:
+def _scene_storm(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     c.gradient([(0, (36, 42, 48)), (0.4, (88, 96, 100)), (0.52, (128, 134, 132))])
     for _ in range(70):
@@ -1882,7 +1686,7 @@ def _scene_storm(c: _Canvas) -> None:
         d.ellipse((x - rx, y - ry, x + rx, y + ry), fill=(g, g + 5, g + 8, rng.randint(40, 110)))
     horizon = H * 0.52
     # headland on the left, half hidden by rain
-    land = _ridge(rng, -W * 0.05, W * 0.4, horizon - H * 0.08, H * 0.03)
+    land = ridge(rng, -W * 0.05, W * 0.4, horizon - H * 0.08, H * 0.03)
     d.polygon([*land, (W * 0.5, horizon), (-W * 0.05, horizon)], fill=(64, 74, 72))
     c.gradient([(0, (92, 104, 104)), (1, (40, 54, 58))], (0, horizon, W, H))
     # rows of breaking waves, larger towards the camera
@@ -1939,7 +1743,7 @@ def _scene_storm(c: _Canvas) -> None:
     for px in (0.12, 0.22, 0.8):
         base = (W * px, top_l + (top_r - top_l) * px + H * 0.01)
         tip = (base[0] + W * 0.1, base[1] - H * 0.45)
-        trunk = _bezier(base, (base[0] - W * 0.015, base[1] - H * 0.32), tip, 14)
+        trunk = bezier(base, (base[0] - W * 0.015, base[1] - H * 0.32), tip, 14)
         for i, (a, b) in enumerate(itertools.pairwise(trunk)):
             d.line((a, b), fill=(70 - i, 58 - i, 44 - i), width=int(H * (0.024 - i * 0.0008)))
         for k in range(11):
@@ -1947,7 +1751,7 @@ def _scene_storm(c: _Canvas) -> None:
             ln = H * rng.uniform(0.13, 0.22)
             end = (tip[0] + ln * math.cos(a) * 1.4, tip[1] + ln * (math.sin(a) + 0.6) * 0.8)
             mid = (tip[0] + ln * 0.7 * math.cos(a), tip[1] + ln * 0.45 * math.sin(a) - H * 0.03)
-            frond = _bezier(tip, mid, end, 12)
+            frond = bezier(tip, mid, end, 12)
             d.line(frond, fill=(30, 54, 38), width=int(H * 0.008), joint="curve")
             for j in range(2, 12):
                 fx, fy = frond[j]
@@ -1963,7 +1767,7 @@ def _scene_storm(c: _Canvas) -> None:
         d.line((x, y, x + ln * 0.5, y + ln), fill=(214, 222, 226, rng.randint(25, 85)), width=2)
 
 
-def _scene_rice_field(c: _Canvas) -> None:
+def _scene_rice_field(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     c.gradient([(0, (90, 150, 215)), (0.45, (200, 222, 238))])
     for _ in range(4):
@@ -1974,13 +1778,13 @@ def _scene_rice_field(c: _Canvas) -> None:
             (255, 255, 255),
             190,
         )
-    far = _ridge(rng, -W * 0.05, W * 1.05, H * 0.3, H * 0.07)
+    far = ridge(rng, -W * 0.05, W * 1.05, H * 0.3, H * 0.07)
     d.polygon([*far, (W * 1.05, H), (-W * 0.05, H)], fill=(110, 140, 160))
-    mid = _ridge(rng, -W * 0.05, W * 1.05, H * 0.42, H * 0.04)
+    mid = ridge(rng, -W * 0.05, W * 1.05, H * 0.42, H * 0.04)
     d.polygon([*mid, (W * 1.05, H), (-W * 0.05, H)], fill=(60, 104, 64))
     for _ in range(30):
         x, r = rng.uniform(0, W), H * rng.uniform(0.02, 0.045)
-        d.ellipse((x - r, H * 0.46 - r, x + r, H * 0.46 + r), fill=_jitter(rng, (44, 84, 48), 10))
+        d.ellipse((x - r, H * 0.46 - r, x + r, H * 0.46 + r), fill=jitter(rng, (44, 84, 48), 10))
     # a farmhouse
     hx = W * rng.uniform(0.15, 0.3)
     d.rectangle((hx, H * 0.44, hx + W * 0.06, H * 0.49), fill=(220, 210, 190))
@@ -1998,7 +1802,7 @@ def _scene_rice_field(c: _Canvas) -> None:
         y += (H * 0.012) * (1 + (y - top) / (H * 0.05))
         bands.append(y)
     for i, (y0, y1) in enumerate(itertools.pairwise(bands)):
-        col = _mix((200, 160, 70), (226, 186, 84), 0.5 + 0.5 * math.sin(i * 1.7))
+        col = mix((200, 160, 70), (226, 186, 84), 0.5 + 0.5 * math.sin(i * 1.7))
         d.rectangle((0, y0, W, y1), fill=col)
         if i % 3 == 2:
             d.line((0, y1, W, y1), fill=(120, 130, 60, 120), width=max(2, int((y1 - top) / H * 14)))
@@ -2076,11 +1880,11 @@ def _scene_rice_field(c: _Canvas) -> None:
         y0 = H * rng.uniform(0.93, 1.05)
         ln = H * rng.uniform(0.08, 0.16)
         lean = rng.uniform(-0.3, 0.6) * ln
-        stalk = _bezier((x, y0), (x, y0 - ln), (x + lean, y0 - ln * 0.95), 8)
-        col = _jitter(rng, (188, 150, 60), 18)
+        stalk = bezier((x, y0), (x, y0 - ln), (x + lean, y0 - ln * 0.95), 8)
+        col = jitter(rng, (188, 150, 60), 18)
         d.line(stalk, fill=col, width=4, joint="curve")
         tip = stalk[-1]
-        ear = _bezier(
+        ear = bezier(
             tip,
             (tip[0] + ln * 0.35, tip[1] - ln * 0.05),
             (tip[0] + ln * 0.45, tip[1] + ln * 0.35),
@@ -2089,15 +1893,15 @@ def _scene_rice_field(c: _Canvas) -> None:
         for gx, gy in ear:
             r = H * 0.006
             d.ellipse(
-                (gx - r, gy - r * 1.4, gx + r, gy + r * 1.4), fill=_jitter(rng, (222, 180, 80), 14)
+                (gx - r, gy - r * 1.4, gx + r, gy + r * 1.4), fill=jitter(rng, (222, 180, 80), 14)
             )
 
 
-def _scene_factory(c: _Canvas) -> None:
+def _scene_factory(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     c.gradient([(0, (120, 150, 190)), (0.35, (240, 190, 150)), (0.6, (252, 210, 150))])
     c.glow(W * rng.uniform(0.15, 0.35), H * 0.5, H * 0.35, H * 0.35, (255, 236, 190), 0.9)
-    hills = _ridge(rng, -W * 0.05, W * 1.05, H * 0.48, H * 0.04)
+    hills = ridge(rng, -W * 0.05, W * 1.05, H * 0.48, H * 0.04)
     d.polygon([*hills, (W * 1.05, H), (-W * 0.05, H)], fill=(150, 140, 150))
     ground = H * 0.7
     # chimneys with steam
@@ -2162,7 +1966,7 @@ def _scene_factory(c: _Canvas) -> None:
                     (x + ln * 0.7, y - s * 1.55),
                     (x + ln * 0.84, y - s * 0.85),
                 ],
-                fill=_shade(col, 0.95),
+                fill=shade(col, 0.95),
             )
             d.polygon(
                 [
@@ -2199,7 +2003,7 @@ def _scene_factory(c: _Canvas) -> None:
         d.line((x + W * 0.02, H * 0.9, x, H), fill=(90, 100, 90, 70), width=2)
 
 
-def _scene_street(c: _Canvas) -> None:
+def _scene_street(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
     c.gradient([(0, (40, 42, 88)), (0.3, (140, 88, 116)), (0.5, (240, 150, 100))])
     vp = (W * 0.5 + rng.uniform(-1, 1) * W * 0.03, H * 0.46)
@@ -2232,14 +2036,14 @@ def _scene_street(c: _Canvas) -> None:
     for side in (-1, 1):
         xw = 3 * side
         for za, zb in itertools.pairwise(zs):
-            col = _jitter(rng, (126, 104, 96), 28)
+            col = jitter(rng, (126, 104, 96), 28)
             roof = -rng.uniform(2.4, 4.0)
             d.polygon(
                 [proj(xw, 1, za), proj(xw, roof, za), proj(xw, roof, zb), proj(xw, 1, zb)], fill=col
             )
-            d.line((proj(xw, roof, za), proj(xw, roof, zb)), fill=_shade(col, 0.7), width=4)
+            d.line((proj(xw, roof, za), proj(xw, roof, zb)), fill=shade(col, 0.7), width=4)
             # lit shop window with a dark frame
-            warm = _jitter(rng, (255, 214, 150), 15)
+            warm = jitter(rng, (255, 214, 150), 15)
             d.polygon(
                 [
                     proj(xw, 0.95, za * 0.97),
@@ -2256,7 +2060,7 @@ def _scene_street(c: _Canvas) -> None:
                     proj(xw, 0.3, za * 0.72),
                     proj(xw, 0.95, za * 0.72),
                 ],
-                fill=_rgba(_shade(warm, 0.7), 200),
+                fill=rgba(shade(warm, 0.7), 200),
             )
             # awning sticking out towards the street
             aw = awnings[rng.randrange(len(awnings))]
@@ -2277,7 +2081,7 @@ def _scene_street(c: _Canvas) -> None:
                     proj(xa, -0.38, zb * 1.02),
                     proj(xa, -0.5, zb * 1.02),
                 ],
-                fill=_shade(aw, 0.75),
+                fill=shade(aw, 0.75),
             )
             # upper-floor window
             if roof < -2.2:
@@ -2289,7 +2093,7 @@ def _scene_street(c: _Canvas) -> None:
                         proj(xw, -1.3, zm),
                         proj(xw, -1.9, zm),
                     ],
-                    fill=_rgba((60, 52, 64), 220),
+                    fill=rgba((60, 52, 64), 220),
                 )
                 if rng.random() < 0.5:
                     d.polygon(
@@ -2299,14 +2103,14 @@ def _scene_street(c: _Canvas) -> None:
                             proj(xw, -1.35, zm * 1.04),
                             proj(xw, -1.85, zm * 1.04),
                         ],
-                        fill=_rgba((255, 200, 130), 150),
+                        fill=rgba((255, 200, 130), 150),
                     )
             # blank hanging sign
             sx = xw - side * 0.3
             p1, p2 = proj(sx, -2.1, zb * 1.1), proj(sx, -1.05, zb * 1.1)
             sw = max(3, f / zb * 0.12)
             d.rectangle(
-                (p1[0] - sw, p1[1], p1[0] + sw, p2[1]), fill=_jitter(rng, (236, 226, 204), 18)
+                (p1[0] - sw, p1[1], p1[0] + sw, p2[1]), fill=jitter(rng, (236, 226, 204), 18)
             )
         # a string of glowing lanterns
         pts = [proj(xw - side * 0.9, -1.25, z) for z in (40, 24, 15, 10, 7, 5, 3.6, 2.6, 1.9, 1.4)]
@@ -2341,8 +2145,8 @@ def _scene_street(c: _Canvas) -> None:
         cx, feet = proj(x, 1, z)
         hgt = 1.65 / z * f * rng.uniform(0.9, 1.08)
         k = 0.45 + 0.5 * min(1.0, 3 / z)
-        coat = _shade(_jitter(rng, coats[rng.randrange(len(coats))], 12), k)
-        hair = _shade(_HAIR[rng.randrange(4)], k)
+        coat = shade(jitter(rng, coats[rng.randrange(len(coats))], 12), k)
+        hair = shade(_HAIR[rng.randrange(4)], k)
         d.ellipse(
             (cx - hgt * 0.18, feet - hgt * 0.02, cx + hgt * 0.18, feet + hgt * 0.02),
             fill=(0, 0, 0, 60),
@@ -2354,15 +2158,15 @@ def _scene_street(c: _Canvas) -> None:
             hgt,
             coat,
             stride=rng.uniform(-0.04, 0.04),
-            legs=_shade((40, 40, 50), k),
+            legs=shade((40, 40, 50), k),
             head=hair,
         )
 
 
-def _scene_press_conference(c: _Canvas) -> None:
+def _scene_press_conference(c: Canvas) -> None:
     rng, d, W, H = c.rng, c.d, c.w, c.h
-    curtain = _jitter(rng, (34, 52, 104), 8)
-    c.gradient([(0, _shade(curtain, 0.7)), (0.5, curtain), (1, _shade(curtain, 0.6))])
+    curtain = jitter(rng, (34, 52, 104), 8)
+    c.gradient([(0, shade(curtain, 0.7)), (0.5, curtain), (1, shade(curtain, 0.6))])
     n = 28
     for i in range(n):
         x = W * i / n
@@ -2386,7 +2190,7 @@ def _scene_press_conference(c: _Canvas) -> None:
         suit=(32, 34, 42),
         skin=_SKIN[1],
         hair=_HAIR[3],
-        tie=_jitter(rng, (40, 70, 130), 20),
+        tie=jitter(rng, (40, 70, 130), 20),
     )
     wood, top = (120, 80, 50), H * 0.66
     d.polygon([(W * 0.38, top), (W * 0.62, top), (W * 0.6, H), (W * 0.4, H)], fill=wood)
@@ -2397,11 +2201,11 @@ def _scene_press_conference(c: _Canvas) -> None:
             (W * 0.62, top + H * 0.02),
             (W * 0.38, top + H * 0.02),
         ],
-        fill=_shade(wood, 1.2),
+        fill=shade(wood, 1.2),
     )
     d.ellipse((W * 0.5 - H * 0.07, H * 0.76, W * 0.5 + H * 0.07, H * 0.9), fill=(200, 170, 90))
     d.ellipse(
-        (W * 0.5 - H * 0.055, H * 0.775, W * 0.5 + H * 0.055, H * 0.885), fill=_shade(wood, 0.9)
+        (W * 0.5 - H * 0.055, H * 0.775, W * 0.5 + H * 0.055, H * 0.885), fill=shade(wood, 0.9)
     )
     d.ellipse((W * 0.5 - H * 0.03, H * 0.8, W * 0.5 + H * 0.03, H * 0.86), fill=(200, 170, 90))
     # a bank of microphones
@@ -2410,7 +2214,7 @@ def _scene_press_conference(c: _Canvas) -> None:
         tx = W * 0.5 + (bx - W * 0.5) * 0.5
         ty = H * (0.42 + 0.012 * abs(i - 3))
         d.line((bx, top - H * 0.02, tx, ty), fill=(20, 20, 24), width=5)
-        col = (20, 20, 24) if i % 3 else _jitter(rng, (160, 40, 40), 30)
+        col = (20, 20, 24) if i % 3 else jitter(rng, (160, 40, 40), 30)
         d.rounded_rectangle(
             (tx - H * 0.011, ty - H * 0.022, tx + H * 0.011, ty + H * 0.008),
             radius=H * 0.008,
@@ -2442,7 +2246,7 @@ def _scene_press_conference(c: _Canvas) -> None:
     c.glow(W * 0.87, H * 0.62, H * 0.14, H * 0.14, (255, 255, 255), 0.45, 1.5)
 
 
-_SCENES: dict[str, Callable[[_Canvas], None]] = {
+_SCENES: dict[str, Callable[[Canvas], None]] = {
     "meeting": _scene_meeting,
     "parliament": _scene_parliament,
     "skyline": _scene_skyline,
@@ -2489,9 +2293,9 @@ def draw_scene(name: str, *, seed: int, size: tuple[int, int] = (1600, 1000)) ->
         painter = _SCENES[name]
     except KeyError:
         raise ValueError(f"unknown scene {name!r}; expected one of {', '.join(SCENES)}") from None
-    canvas = _Canvas(size, random.Random(f"{name}:{seed}"))
+    canvas = Canvas(size, random.Random(f"{name}:{seed}"))
     painter(canvas)
-    return _finish(canvas)
+    return canvas.finish()
 
 
 def focal_point(name: str, size: tuple[int, int]) -> tuple[int, int, int, int]:
