@@ -12,8 +12,9 @@ from newsroom.demo import content
 from newsroom.demo.loader import DEMO_ACCOUNTS
 from newsroom.discussion.models import Comment, Vote
 from newsroom.listings.models import Listing, ListingChange, Provider
+from tests.demo.loading import USES_DEMO, demo_loaded
 
-pytestmark = pytest.mark.django_db
+pytestmark = USES_DEMO
 
 COUNTED = (Page, ArticlePage, SectionPage, HomePage, Image, Revision, Source, User, EmailAddress)
 COUNTED += (Listing, ListingChange, Provider, Comment, Vote)
@@ -23,8 +24,13 @@ def row_counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    with demo_loaded(django_db_blocker, tmp_path_factory.getbasetemp() / "media"):
+        yield
+
+
 def test_loading_the_demo_twice_changes_nothing():
-    call_command("load_demo", stdout=StringIO())
     first = row_counts()
 
     call_command("load_demo", stdout=StringIO())
@@ -36,8 +42,6 @@ def test_loading_the_demo_twice_changes_nothing():
 
 
 def test_demo_site_is_rooted_at_the_home_page_with_four_sections():
-    call_command("load_demo", stdout=StringIO())
-
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert isinstance(home, HomePage)
     sections = [page.title for page in home.get_children().live().in_menu()]
@@ -46,8 +50,6 @@ def test_demo_site_is_rooted_at_the_home_page_with_four_sections():
 
 
 def test_lead_story_is_a_wire_politics_story_whose_terms_forbid_republication():
-    call_command("load_demo", stdout=StringIO())
-
     lead = ArticlePage.objects.get(slug=content.ARTICLES[0].slug)
     assert lead.section.title == "Politics"
     assert "may not be published" in lead.rights.usage_terms
@@ -56,8 +58,6 @@ def test_lead_story_is_a_wire_politics_story_whose_terms_forbid_republication():
 
 
 def test_demo_staff_can_sign_in_to_the_admin(client):
-    call_command("load_demo", stdout=StringIO())
-
     for account in DEMO_ACCOUNTS:
         assert client.login(username=account.username, password=account.password)
         assert client.get("/admin/").status_code == 200
@@ -66,7 +66,6 @@ def test_demo_staff_can_sign_in_to_the_admin(client):
 
 
 def test_demo_lead_article_has_a_discussion_like_the_reference():
-    call_command("load_demo", stdout=StringIO())
     lead = ArticlePage.objects.get(slug=content.ARTICLES[0].slug)
 
     comments = list(Comment.objects.filter(article=lead).published().order_by("created_at"))

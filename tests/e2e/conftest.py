@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 from django.db import connections
 from playwright.sync_api import Browser, Page, sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from tests.demo.loading import demo_loaded
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -27,6 +30,21 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.path):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory) -> LiveServer:
+    """A live server of the whole demo, loaded once for the module (mark its tests
+    ``tests.demo.loading.USES_DEMO``); pytest-django's ``live_server`` would empty the
+    database after every test."""
+    with demo_loaded(django_db_blocker, tmp_path_factory.getbasetemp() / "media"):
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
 
 
 @pytest.fixture

@@ -1,21 +1,14 @@
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from newsroom.articles.models import ArticlePage
 from newsroom.demo import content
-from newsroom.demo.loader import demo_load
 from newsroom.listings.models import Listing
+from tests.demo.loading import USES_DEMO
 from tests.e2e.conftest import screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def demo_site(live_server):
-    demo_load(log=lambda message: None)
-    return live_server
+pytestmark = USES_DEMO
 
 
 def test_reader_follows_the_box_to_a_listing_and_filters_the_index(demo_site, page: Page):
