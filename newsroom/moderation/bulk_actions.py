@@ -52,6 +52,13 @@ class CommentBulkAction(BulkAction):
     def object_context(self, obj: Comment) -> dict:
         return {"item": obj, "label": comment_label(obj)}
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["items_with_no_access"] = [
+            self.object_context(comment) for comment in context["items_with_no_access"]
+        ]
+        return context
+
     def get_execution_context(self) -> dict:
         return {"moderator": self.request.user, **self.cleaned_form.cleaned_data}
 

@@ -163,6 +163,7 @@ class LogView(ModeratorRequiredMixin, IndexView):
     """The audit log: every decision, newest first, filtered by action, moderator or reader."""
 
     model = ModerationAction
+    template_name = "moderation/log.html"
     index_url_name = "moderation:log"
     index_results_url_name = "moderation:log-results"
     filterset_class = LogFilterSet

@@ -496,3 +496,24 @@ def test_closing_a_discussion_keeps_the_revision_and_the_updated_time(client, ar
     entry = ModerationAction.objects.get()
     assert entry.action == "close_discussion" and entry.article_id == article.pk
     assert entry.reason == "Heat."
+
+
+def test_bulk_confirmation_names_the_comments_and_sets_apart_the_ones_it_skips(
+    client, article, moderator
+):
+    author = UserFactory(display_name="Aki M", slug="aki-m")
+    held = CommentFactory(
+        article=article, author=author, body="Please publish me.", status="pending"
+    )
+    gone = CommentFactory(
+        article=article, author=author, body="I took this back.", status="deleted_by_author"
+    )
+    client.force_login(moderator)
+
+    page = client.get(bulk_url("approve", [held.pk, gone.pk])).content.decode()
+    client.post(bulk_url("approve", [held.pk, gone.pk]))
+
+    assert "<li>“Please publish me.” by Aki M</li>" in page
+    assert "“I took this back.” by Aki M (deleted by author)" in page
+    statuses = dict(Comment.objects.values_list("pk", "status"))
+    assert statuses == {held.pk: "published", gone.pk: "deleted_by_author"}
