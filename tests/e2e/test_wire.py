@@ -82,3 +82,10 @@ def test_a_dropped_story_is_published_by_an_editor_then_killed_by_its_agency(
     screenshot(reader, "wire-story-withdrawn")
     reader.goto(f"{base}/local/")
     expect(reader.get_by_text(HEADLINE)).to_have_count(0)
+
+    # Editors see both runs, with what each did.
+    editor.goto(f"{base}/admin/wire/import-runs/")
+    rows = editor.locator("table.listing tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text("drop folder")
+    screenshot(editor, "wire-admin-import-runs")
