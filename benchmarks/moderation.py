@@ -17,6 +17,7 @@ import statistics
 import time
 
 from harness import database_prepare, report, section_build  # configures Django first
+from memory import rss_mib
 
 # isort: split
 from django.conf import settings
@@ -50,19 +51,11 @@ def sample_comments(count: int) -> list[str]:
     ]
 
 
-def resident_mib() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def timed(label: str, load) -> object:
-    before, start = resident_mib(), time.perf_counter()
+    before, start = rss_mib(), time.perf_counter()
     loaded = load()
     seconds = time.perf_counter() - start
-    print(f"load {label:<35} {seconds:6.2f} s, {resident_mib() - before:+7.1f} MiB resident")
+    print(f"load {label:<35} {seconds:6.2f} s, {rss_mib() - before:+7.1f} MiB resident")
     return loaded
 
 
@@ -86,7 +79,7 @@ def bench_scoring() -> None:
     labels = [i % 2 for i in range(len(texts))]  # arbitrary: only the model's size matters here
     fit(texts, labels, info={"source": "benchmark"}).save(settings.NEWSROOM_MODERATION_MODEL_FILE)
     own = timed("newsroom model", toxicity.own_model.current)
-    print(f"resident memory with every model loaded: {resident_mib():.0f} MiB")
+    print(f"resident memory with every model loaded: {rss_mib():.0f} MiB")
     print()
     per_comment("profanity-check", lambda t: profanity.probabilities([t]), texts)
     per_comment("tox-block LSTM", lambda t: lstm.logits([t]), texts)
