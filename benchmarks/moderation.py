@@ -1,9 +1,10 @@
 """Benchmark: toxicity scoring with every model, and the moderation queue with 10,000 pending.
 
 Prints, with all three models loaded (alt-profanity-check, tox-block's LSTM and a
-newsroom model trained here on generated comments): the time and memory each model
-takes to load; the median and p95 time to score one comment (over 1,000 different
-comments, each scored alone, as posting a comment does), per model and for all of them;
+newsroom model trained here on 5,000 generated comments): the time and memory each
+model takes to load; the median and p95 time to score one comment (over 1,000 different
+comments of 10 to 80 common English words, each scored alone, as posting a comment
+does), per model and for all of them;
 a batch of 1,000 (as `newsroom moderation-report` does) in comments per second; and, as
 the peer measured in the same run, alt-profanity-check's own ``predict_prob`` on one
 comment. Then the median and p95 server time of the Pending, Reported and Recent queue
@@ -13,6 +14,7 @@ pages with 10,000 pending comments, with their query counts. Run it by hand:
 """
 
 import os
+import random
 import statistics
 import time
 
@@ -37,6 +39,7 @@ from newsroom.moderation.newsroom_model import fit
 PENDING = 10_000
 READERS = 1_000
 SCORED = 1_000
+TRAINING_ROWS = 5_000
 SENTENCE = (
     "the minister said talks went well but the details are vague and nobody trusts "
     "these promises any more you idiot this plan is stupid pathetic reasonable fair"
@@ -49,6 +52,13 @@ def sample_comments(count: int) -> list[str]:
         " ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(12 + i % 25))
         for i in range(count)
     ]
+
+
+def realistic_comments(word_index: dict[str, int], count: int, seed: int = 0) -> list[str]:
+    """Comments of 10 to 80 words drawn from the 5,000 commonest in tox-block's vocabulary."""
+    rng = random.Random(seed)
+    common = [word for word, i in word_index.items() if i <= 5_000]
+    return [" ".join(rng.choices(common, k=rng.randint(10, 80))) for _ in range(count)]
 
 
 def timed(label: str, load) -> object:
@@ -75,10 +85,17 @@ def bench_scoring() -> None:
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     # The first load includes scikit-learn's import, which alt-profanity-check's files need.
     profanity, lstm = timed("profanity-check + tox-block LSTM", toxicity._shipped_models)
-    texts = sample_comments(SCORED)
-    labels = [i % 2 for i in range(len(texts))]  # arbitrary: only the model's size matters here
-    fit(texts, labels, info={"source": "benchmark"}).save(settings.NEWSROOM_MODERATION_MODEL_FILE)
+    texts = realistic_comments(lstm.tokenizer.word_index, SCORED)
+    # A newsroom model of a realistic size: fitted on 5,000 comments of common English
+    # words; the labels are arbitrary, only the model's size matters here.
+    training = realistic_comments(lstm.tokenizer.word_index, TRAINING_ROWS, seed=1)
+    labels = [i % 2 for i in range(TRAINING_ROWS)]
+    fit(training, labels, info={"source": "benchmark"}).save(
+        settings.NEWSROOM_MODERATION_MODEL_FILE
+    )
     own = timed("newsroom model", toxicity.own_model.current)
+    size = settings.NEWSROOM_MODERATION_MODEL_FILE.stat().st_size
+    print(f"newsroom model: {len(own.index):,} features, a {size / 1024:,.0f} KiB file")
     print(f"resident memory with every model loaded: {rss_mib():.0f} MiB")
     print()
     per_comment("profanity-check", lambda t: profanity.probabilities([t]), texts)

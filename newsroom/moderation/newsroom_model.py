@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -31,16 +32,23 @@ FOLDS = 5
 MIN_ROWS_PER_LABEL = 10
 
 
+@lru_cache(maxsize=65_536)
+def _character_grams(word: str) -> tuple[str, ...]:
+    """A word's character n-grams, padded with spaces (words recur: computed once each)."""
+    padded = f" {word} "
+    low, high = CHAR_NGRAMS
+    return tuple(
+        f"c:{padded[i : i + n]}" for n in range(low, high + 1) for i in range(len(padded) - n + 1)
+    )
+
+
 def features(text: str) -> list[str]:
     """The n-grams of ``text`` the model knows about (also the vectorizer's analyzer)."""
     words = WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     grams = [f"w:{word}" for word in words]
     grams += [f"w:{a} {b}" for a, b in pairwise(words)]
-    low, high = CHAR_NGRAMS
     for word in set(words):
-        padded = f" {word} "
-        for n in range(low, high + 1):
-            grams += [f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1)]
+        grams += _character_grams(word)
     return grams
 
 
