@@ -8,8 +8,8 @@ The models:
 
 The combined score is the mean of the models' logits mapped back to a probability, so
 one confident model moves it more than a hesitant one. Each model is scored through its
-weights (no scikit-learn or TensorFlow call per comment): one comment costs about a
-millisecond, see benchmarks/moderation.py and docs/moderation.md.
+weights (no scikit-learn or TensorFlow call per comment): one comment costs a
+millisecond or two, see benchmarks/moderation.py and docs/moderation.md.
 
 Loading takes seconds (scikit-learn's import, the LSTM's weights), so ``warm_up()``
 loads everything when a worker process starts (newsroom/wsgi.py calls it) rather than on
