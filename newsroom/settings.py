@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "newsroom.accounts.middleware.StaffTwoFactorMiddleware",
     "newsroom.core.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -155,6 +157,10 @@ AUTHENTICATION_BACKENDS = [
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "newsroom.accounts.forms.SignupForm"
+ACCOUNT_ADAPTER = "newsroom.accounts.adapters.AccountAdapter"
+# Confirming the email in the browser that signed up signs the reader in and takes them
+# back to where they signed up from (the article's comment box).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_USER_DISPLAY = "newsroom.accounts.models.user_display"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[The Newsroom] "
@@ -162,6 +168,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
+# Two-factor sign-in (allauth.mfa): an authenticator app (TOTP) and recovery codes, at
+# /accounts/2fa/. Optional for readers; staff reach the admin only with it, and sign in
+# to it through the site's sign-in (which asks for the code), not the admins' own forms.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "The Newsroom"
+# On unless STAFF_TWO_FACTOR=false: `newsroom demo` turns it off (its staff passwords are public).
+NEWSROOM_STAFF_TWO_FACTOR = env_bool("STAFF_TWO_FACTOR", True)
 
 
 def mailer_from_url(url: str) -> dict:
@@ -261,6 +274,7 @@ NEWSROOM_COMMENTS_PER_PAGE = 50  # top-level comments, with their replies
 NEWSROOM_COMMENT_SORT_DEFAULT = os.environ.get("COMMENT_SORT_DEFAULT", "oldest")
 NEWSROOM_COMMENT_EDIT_MINUTES = 10
 NEWSROOM_WILSON_Z = 1.96  # 95% confidence for the "Best" order
+NEWSROOM_DATA_EXPORTS_PER_DAY = 3  # downloads of a reader's own data (accounts/export.py)
 NEWSROOM_RATE_LIMITS = {"comment": "5/m", "vote": "60/m", "report": "10/m"}
 # Moderation (docs/moderation.md): toxicity is the models' combined probability, 0 to 1.
 NEWSROOM_TOXICITY_NUDGE = float(os.environ.get("TOXICITY_NUDGE", "0.6"))  # ask once to revise

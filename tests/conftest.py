@@ -20,6 +20,9 @@ def _test_settings(settings, tmp_path_factory):
     # Stored pages answer with no query at all: a test that counts a page's queries must see
     # it rendered. Tests of the page cache turn it on (the `page_cache` fixture).
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    # Staff reach the admin only with two-factor sign-in; tests about it turn it on
+    # (tests/accounts/test_two_factor.py), the others sign staff in with a password.
+    settings.NEWSROOM_STAFF_TWO_FACTOR = False
     # Row ids are reused after each test's rollback, so cached renditions and pages must go too.
     for cache in caches.all():
         cache.clear()

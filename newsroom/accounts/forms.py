@@ -1,41 +1,45 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 
 from newsroom.accounts.models import User
-from newsroom.accounts.services import user_set_display_name
+from newsroom.accounts.names import MAX_LENGTH
+from newsroom.accounts.services import user_request_display_name
+from newsroom.accounts.validators import display_name_validate
 
-DISPLAY_NAME_PATTERN = re.compile(r"^[A-Za-z0-9 _.\-]+$")
-
-
-def validate_display_name(name: str, *, exclude: User | None = None) -> str:
-    name = " ".join(name.split())
-    if not 3 <= len(name) <= 30:
-        raise ValidationError("A display name has 3 to 30 characters.")
-    if not DISPLAY_NAME_PATTERN.match(name):
-        raise ValidationError("Use letters, digits, spaces and _ - . only in a display name.")
-    taken = User.objects.filter(display_name__iexact=name)
-    if exclude is not None:
-        taken = taken.exclude(pk=exclude.pk)
-    if taken.exists():
-        raise ValidationError("That display name is taken; please choose another.")
-    return name
+DISPLAY_NAME_HELP = (
+    "Shown beside your comments. 3 to 30 characters: letters in any alphabet, digits, "
+    "spaces and the signs _ - . (not first or last)."
+)
 
 
 class SignupForm(forms.Form):
-    """The extra field allauth's signup asks for: the name shown beside comments."""
+    """The extra field allauth's sign-up asks for: the name shown beside comments.
 
-    display_name = forms.CharField(
-        max_length=30,
-        help_text="Shown beside your comments. 3 to 30 letters, digits, spaces, _ - or .",
-    )
+    The name is checked now but only claimed when the email address is verified,
+    so a sign-up that never verifies holds no name.
+    """
+
+    display_name = forms.CharField(max_length=MAX_LENGTH * 2, help_text=DISPLAY_NAME_HELP)
 
     def clean_display_name(self) -> str:
-        return validate_display_name(self.cleaned_data["display_name"])
+        return display_name_validate(name=self.cleaned_data["display_name"])
 
     def signup(self, request, user: User) -> None:
-        user_set_display_name(user=user, display_name=self.cleaned_data["display_name"])
+        user_request_display_name(user=user, display_name=self.cleaned_data["display_name"])
+
+
+class DisplayNameForm(forms.Form):
+    display_name = forms.CharField(
+        max_length=MAX_LENGTH * 2,
+        help_text=f"{DISPLAY_NAME_HELP} You can change it once in 30 days.",
+    )
+
+    def __init__(self, *args, reader: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.reader = reader
+
+    def clean_display_name(self) -> str:
+        return display_name_validate(name=self.cleaned_data["display_name"], reader=self.reader)
 
 
 class AccountDeleteForm(forms.Form):

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 
 class User(AbstractUser):
@@ -16,6 +18,10 @@ class User(AbstractUser):
     # NULL, not "", for "no name": the case-insensitive unique constraint skips NULLs.
     display_name = models.CharField(max_length=30, null=True, blank=True)  # noqa: DJ001
     slug = models.SlugField(max_length=40, null=True, blank=True, unique=True)
+    # The name asked for at sign-up; it becomes display_name (a NameClaim) only once the
+    # email address is verified, so an unverified sign-up holds no name.
+    requested_display_name = models.CharField(max_length=30, blank=True, default="")
+    display_name_changed_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
     notify_replies = models.BooleanField(
         default=True,
@@ -42,6 +48,54 @@ class User(AbstractUser):
 
 # Whoever is looking at a page: a signed-in user or an anonymous reader.
 type Viewer = User | AnonymousUser
+
+
+class NameClaim(models.Model):
+    """A display name and its member-page slug, held for good once claimed.
+
+    A reader claims a name when their email address is verified, and again on each
+    rename; old claims stay theirs, so links to an old slug still lead to them and
+    nobody else can take a name they had. Deleting the account detaches its claims
+    (``user`` NULL, ``retired_at`` set): the name and slug are retired, never reused.
+    ``key`` is the look-alike-folded form of the name (``names.name_key``), so the
+    unique constraint refuses confusable names too.
+    """
+
+    key = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=40, unique=True, allow_unicode=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="name_claims",
+    )
+    claimed_at = models.DateTimeField(default=timezone.now)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(user__isnull=True, retired_at__isnull=False)
+                | Q(user__isnull=False, retired_at__isnull=True),
+                name="nameclaim_held_or_retired",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class DataExport(models.Model):
+    """One download of a reader's data: the log, and what the rate limit counts."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
 def user_display(user: User) -> str:

@@ -47,7 +47,7 @@ READERS = (
     Reader("hana", "Hana Kurosawa"),
     Reader("tom", "TomInOsaka"),
     Reader("ren", "Ren_Ito"),
-    Reader("grace", "Grace L."),
+    Reader("grace", "Grace L"),
     Reader("kaz", "kaz-from-sendai"),
     Reader("ex1", "Former reader one", deleted=True),
     Reader("ex2", "Former reader two", deleted=True),

@@ -2,15 +2,19 @@
 
 Names may contain spaces, so each "@" is matched against the longest display
 name that exists, with one query for the whole comment. The mention becomes a
-Markdown link to the member's page before the text is rendered.
+Markdown link to the member's page before the text is rendered. When an account
+is deleted, the links to its member pages in stored comments become plain text
+(``unlink_member_pages``): the name stays where a reader wrote it, the link goes.
 """
 
 import re
 
+import nh3
 from django.db.models.functions import Lower
 from django.urls import reverse
 
 from newsroom.accounts.models import User
+from newsroom.core.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, LINK_REL, URL_SCHEMES
 
 NAME_CHARS = r"[\w .\-]"
 MAX_NAME = 30
@@ -67,3 +71,32 @@ def link_mentions(body: str) -> str:
         last = match.start() + 1 + len(found)
     pieces.append(body[last:])
     return "".join(pieces)
+
+
+_BARE_LINK = re.compile(rf'<a rel="{LINK_REL}">(.*?)</a>', re.DOTALL)
+
+
+def member_page_urls(slugs: list[str]) -> set[str]:
+    return {reverse("members:member-detail", args=[slug]) for slug in slugs}
+
+
+def unlink_member_pages(html: str, *, urls: set[str]) -> str:
+    """Sanitised comment HTML with its links to these member pages turned into plain text.
+
+    nh3 drops those hrefs (it parses the HTML, so no attribute order or escaping can
+    hide one); the anchors left without an address are then unwrapped.
+    """
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        return None if tag == "a" and attribute == "href" and value in urls else value
+
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        link_rel=LINK_REL,
+        url_schemes=URL_SCHEMES,
+        strip_comments=True,
+        attribute_filter=keep,
+    )
+    return _BARE_LINK.sub(r"\1", cleaned).strip()

@@ -221,6 +221,15 @@ def _viewer_votes(viewer: Viewer, comments: list[Comment]) -> dict[int, int]:
     )
 
 
+def comments_awaiting_review_by_member(*, member: User) -> QuerySet[Comment]:
+    """A member's comments held for a moderator, newest first: shown to that member only."""
+    return (
+        Comment.objects.filter(author=member, status=Comment.Status.PENDING)
+        .select_related("article")
+        .order_by("-created_at", "-pk")
+    )
+
+
 def comments_by_member(*, member: User) -> QuerySet[Comment]:
     """A member's published comments, newest first, with the articles they were posted in."""
     return (

@@ -3,14 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.core import page_cache
 from newsroom.core.html import plain_text, render_comment
-from newsroom.discussion.mentions import link_mentions
+from newsroom.discussion.mentions import link_mentions, member_page_urls, unlink_member_pages
 from newsroom.discussion.models import MAX_DEPTH, Comment, Vote
 from newsroom.discussion.permissions import commenting_permission
 from newsroom.discussion.tasks import reply_notifications_enqueue
@@ -161,6 +161,27 @@ def comment_edit(
             reason=f"Held for review after an edit: {labels}",
         )
     return comment
+
+
+@transaction.atomic
+def comments_unlink_member_pages(*, slugs: list[str]) -> int:
+    """Mentions of a deleted account become plain text in every stored comment.
+
+    Called from accounts.account_delete (through its hook) inside its transaction,
+    which also retires every stored page. Returns how many comments changed.
+    """
+    urls = member_page_urls(slugs)
+    if not urls:
+        return 0
+    linking = Q()
+    for url in urls:
+        linking |= Q(body_html__contains=f'href="{url}"')
+    changed = 0
+    for pk, html in Comment.objects.filter(linking).values_list("pk", "body_html"):
+        unlinked = unlink_member_pages(html, urls=urls)
+        if unlinked != html:
+            changed += Comment.objects.filter(pk=pk).update(body_html=unlinked)
+    return changed
 
 
 @transaction.atomic

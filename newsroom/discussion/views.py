@@ -21,6 +21,7 @@ from django_ratelimit.core import is_ratelimited
 
 from newsroom.accounts.http import SignedInRequest
 from newsroom.accounts.models import User
+from newsroom.accounts.selectors import member_slug_now
 from newsroom.accounts.services import user_set_notify_replies
 from newsroom.articles.models import ArticlePage
 from newsroom.core.http import HtmxHttpRequest
@@ -32,6 +33,7 @@ from newsroom.discussion.permissions import commenting_permission
 from newsroom.discussion.selectors import (
     comment_thread_for_viewer,
     comment_voted_for_viewer,
+    comments_awaiting_review_by_member,
     comments_by_member,
     discussion_context,
     sort_or_default,
@@ -283,14 +285,26 @@ MEMBER_COMMENTS_PER_PAGE = 20
 
 
 def member_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    member = get_object_or_404(User, slug=slug, anonymised_at__isnull=True)
+    member = User.objects.filter(slug=slug, anonymised_at__isnull=True).first()
+    if member is None:
+        current = member_slug_now(slug=slug)  # a name the member had before a change
+        if current is None:
+            raise Http404("No such member.")
+        return redirect("members:member-detail", current, permanent=True)
     paginator = Paginator(comments_by_member(member=member), MEMBER_COMMENTS_PER_PAGE)
     try:
         comments = paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404("No such page of comments.") from error
+    awaiting = (
+        list(comments_awaiting_review_by_member(member=member))
+        if request.user.pk == member.pk
+        else []
+    )
     return render(
-        request, "discussion/member_detail.html", {"member": member, "comments": comments}
+        request,
+        "discussion/member_detail.html",
+        {"member": member, "comments": comments, "awaiting_review": awaiting},
     )
 
 

@@ -1,10 +1,16 @@
-"""What the discussion adds to pages that the articles app renders."""
+"""What the discussion adds to what the apps below it do: teasers, account deletion, export."""
+
+from typing import Any
 
 from django.db.models import Count, Q
 from wagtail import hooks
 
+from newsroom.accounts.export import EXPORT_HOOK
+from newsroom.accounts.models import User
+from newsroom.accounts.services import ACCOUNT_DELETE_HOOK
 from newsroom.articles.models import TEASERS_HOOK, ArticlePageQuerySet
-from newsroom.discussion.models import Comment
+from newsroom.discussion.models import Comment, ReplyNotification, Vote
+from newsroom.discussion.services import comments_unlink_member_pages
 
 
 @hooks.register(TEASERS_HOOK)
@@ -13,3 +19,49 @@ def count_published_comments(articles: ArticlePageQuerySet) -> ArticlePageQueryS
     return articles.annotate(
         comment_count=Count("comments", filter=Q(comments__status=Comment.Status.PUBLISHED))
     )
+
+
+@hooks.register(ACCOUNT_DELETE_HOOK)
+def unlink_mentions_of_deleted_account(*, user: User, slugs: list[str]) -> None:
+    """Old mentions of a deleted reader stay as text but no longer link anywhere."""
+    comments_unlink_member_pages(slugs=slugs)
+
+
+def _when(moment: Any) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+@hooks.register(EXPORT_HOOK)
+def export_discussion(*, user: User) -> dict[str, Any]:
+    """The reader's comments (with their status), votes and reply notifications."""
+    comments = Comment.objects.filter(author=user).select_related("article").order_by("pk")
+    votes = Vote.objects.filter(voter=user).order_by("pk")
+    notifications = ReplyNotification.objects.filter(recipient=user).order_by("pk")
+    return {
+        "comments": [
+            {
+                "id": comment.pk,
+                "article": comment.article.title,
+                "article_url": comment.article.url,
+                "in_reply_to_comment": comment.parent_id,
+                "quoted_comment": comment.quoted_id,
+                "quoted_text": comment.quoted_text,
+                "body": comment.body,
+                "status": comment.status,
+                "rejection_reason": comment.rejection_reason or None,
+                "created_at": _when(comment.created_at),
+                "edited_at": _when(comment.edited_at),
+                "upvotes": comment.upvotes,
+                "downvotes": comment.downvotes,
+            }
+            for comment in comments
+        ],
+        "votes": [
+            {"comment": vote.comment_id, "value": vote.value, "at": _when(vote.created_at)}
+            for vote in votes
+        ],
+        "notifications": [
+            {"about_comment": note.comment_id, "at": _when(note.created_at)}
+            for note in notifications
+        ],
+    }

@@ -1,5 +1,7 @@
 """The moderation workspace in the Wagtail admin: queues, notes, the audit log, word lists."""
 
+from typing import Any
+
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,12 +10,14 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from newsroom.accounts.export import EXPORT_HOOK
+from newsroom.accounts.models import User
 from newsroom.moderation import (
     model_panel,  # noqa: F401 (registers the dashboard panel)
     views,
 )
 from newsroom.moderation.bulk_actions import ApproveBulkAction, RejectBulkAction
-from newsroom.moderation.models import Term
+from newsroom.moderation.models import Report, Sanction, Term
 from newsroom.moderation.queues import pending_count
 from newsroom.moderation.selectors import is_moderator
 
@@ -88,3 +92,30 @@ class TermViewSet(SnippetViewSet):
 
 
 register_snippet(TermViewSet)
+
+
+@hooks.register(EXPORT_HOOK)
+def export_moderation(*, user: User) -> dict[str, Any]:
+    """The reports a reader made and the sanctions on them (not which moderator decided)."""
+    return {
+        "reports": [
+            {
+                "comment": report.comment_id,
+                "reason": report.reason,
+                "note": report.note,
+                "at": report.created_at.isoformat(),
+                "resolved_at": report.resolved_at.isoformat() if report.resolved_at else None,
+            }
+            for report in Report.objects.filter(reporter=user).order_by("pk")
+        ],
+        "sanctions": [
+            {
+                "kind": sanction.kind,
+                "reason": sanction.reason,
+                "from": sanction.created_at.isoformat(),
+                "until": sanction.ends_at.isoformat() if sanction.ends_at else None,
+                "lifted_at": sanction.lifted_at.isoformat() if sanction.lifted_at else None,
+            }
+            for sanction in Sanction.objects.filter(user=user).order_by("pk")
+        ],
+    }

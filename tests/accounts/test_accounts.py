@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 SIGNUP = {
     "email": "kaito@example.com",
-    "display_name": "Kaito M.",
+    "display_name": "Kaito M",
     "password1": "a long and unusual passphrase",
     "password2": "a long and unusual passphrase",
 }
@@ -24,7 +24,8 @@ def test_sign_up_with_a_display_name_then_verify_by_email(client, mailoutbox):
 
     assert response.status_code == 302
     user = User.objects.get(email="kaito@example.com")
-    assert (user.display_name, user.slug) == ("Kaito M.", "kaito-m")
+    # The name is claimed only once the address is verified (issue 12.3).
+    assert (user.display_name, user.slug, user.requested_display_name) == (None, None, "Kaito M")
     assert not EmailAddress.objects.get(user=user).verified
     (message,) = mailoutbox
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", message.body).group(0)
@@ -32,6 +33,8 @@ def test_sign_up_with_a_display_name_then_verify_by_email(client, mailoutbox):
     client.post(link.split("testserver", 1)[-1])
 
     assert EmailAddress.objects.get(user=user).verified
+    user.refresh_from_db()
+    assert (user.display_name, user.slug) == ("Kaito M", "kaito-m")
 
 
 @pytest.mark.parametrize(

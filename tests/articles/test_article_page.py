@@ -99,7 +99,7 @@ def test_signed_out_reader_is_asked_to_log_in_to_comment(client, home):
     link = re.search(r'<a href="([^"]*)">Login to leave a comment</a>', html).group(1)
     url = urlsplit(unescape(link))
     assert url.path == "/accounts/login/"
-    assert parse_qs(url.query) == {"next": [f"{article.url}#comments"]}
+    assert parse_qs(url.query) == {"next": [f"{article.url}#comment-form"]}
 
 
 def test_unknown_path_is_a_404_with_the_site_chrome(client, home):
