@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 from newsroom.discussion.models import Comment
 from newsroom.moderation.actions import available_actions, available_reader_actions
 from newsroom.moderation.models import Flag, ModerationAction, Report, Sanction
+from newsroom.moderation.toxicity import NEWSROOM, PROFANITY_CHECK, TOX_BLOCK
 
 QUEUES = {
     "pending": "Pending",
@@ -82,6 +83,17 @@ class ReportLine:
 
 
 @dataclass(frozen=True)
+class ModelScore:
+    model: str
+    score: float
+    high: bool  # at or above the hold threshold
+
+
+# How the queue names each toxicity model (moderation/toxicity.py); an unknown one by its key.
+MODEL_LABELS = {PROFANITY_CHECK: "profanity-check", TOX_BLOCK: "tox-block", NEWSROOM: "newsroom"}
+
+
+@dataclass(frozen=True)
 class QueueItem:
     """One comment as a queue shows it, with the decisions that apply to it and its author."""
 
@@ -92,6 +104,7 @@ class QueueItem:
     quoting: str
     toxicity: float | None
     toxicity_high: bool
+    model_scores: tuple[ModelScore, ...]  # each model's own score: why the combination held it
     flags: tuple[str, ...]
     reports: tuple[ReportLine, ...]
     suggested_reason: str
@@ -176,6 +189,14 @@ def queue_item(comment: Any) -> QueueItem:
         quoting=_excerpt(comment.quoted, comment.quoted_text) if comment.quoted_id else "",
         toxicity=comment.toxicity,
         toxicity_high=(comment.toxicity or 0) >= settings.NEWSROOM_TOXICITY_HOLD,
+        model_scores=tuple(
+            ModelScore(
+                model=MODEL_LABELS.get(name, name),
+                score=score,
+                high=score >= settings.NEWSROOM_TOXICITY_HOLD,
+            )
+            for name, score in sorted(comment.toxicity_scores.items())
+        ),
         flags=tuple(FLAG_LABELS.get(flag, flag) for flag in comment.moderation_flags),
         reports=tuple(
             ReportLine(

@@ -517,3 +517,25 @@ def test_bulk_confirmation_names_the_comments_and_sets_apart_the_ones_it_skips(
     assert "“I took this back.” by Aki M (deleted by author)" in page
     statuses = dict(Comment.objects.values_list("pk", "status"))
     assert statuses == {held.pk: "published", gone.pk: "deleted_by_author"}
+
+
+def test_a_held_comment_shows_each_models_score_and_the_rules_that_held_it(
+    client, article, moderator, settings
+):
+    settings.NEWSROOM_TOXICITY_HOLD = 0.9
+    held = CommentFactory(
+        article=article,
+        status=Comment.Status.PENDING,
+        toxicity=0.91,
+        toxicity_scores={"profanity_check": 0.42, "tox_block": 0.98, "newsroom": 0.95},
+        moderation_flags=["DETECTED_TOXIC"],
+    )
+    client.force_login(moderator)
+
+    html = client.get(reverse("moderation:queue")).content.decode()
+    item = html[html.index(f'id="mod-comment-{held.pk}"') :].split("</aside>")[0]
+
+    assert "Toxicity 0.91" in item and "Toxicity above the hold threshold" in item
+    assert '<span class="mod-score">profanity-check 0.42</span>' in item
+    assert '<span class="mod-score mod-score--high">tox-block 0.98</span>' in item
+    assert '<span class="mod-score mod-score--high">newsroom 0.95</span>' in item
