@@ -65,6 +65,7 @@ def test_a_held_comment_is_approved_reported_and_rejected_with_a_reason(
     moderator_signs_in(moderator, base)
     item = moderator.locator(f"#mod-comment-{comment.pk}")
     expect(item).to_contain_text("New commenter (pre-moderated)")
+    expect(item.locator(".mod-score")).to_contain_text(["profanity-check", "tox-block"])
     expect(moderator.get_by_role("link", name="Pending 1")).to_be_visible()
     screenshot(moderator, "moderation-pending")
     item.get_by_role("button", name="Approve").click()
