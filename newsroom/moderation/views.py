@@ -77,11 +77,15 @@ class ModeratorRequiredMixin(View):
         return super().dispatch(request, *args, **kwargs)
 
 
-def _back(request: HttpRequest) -> HttpResponse:
-    """Back to the queue page the moderator acted from (only ever a page of the workspace)."""
-    target = request.POST.get("next") or ""
+def _next(request: HttpRequest) -> str:
+    """The queue page the moderator acted from: only ever a page of the workspace."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
     queue = reverse("moderation:queue")
-    return redirect(target if target.startswith(queue) else queue)
+    return target if target.startswith(queue) else queue
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    return redirect(_next(request))
 
 
 def _errors(error: Exception) -> str:
@@ -318,7 +322,7 @@ def reader_sanction(request: SignedInRequest, pk: int) -> HttpResponse:
             "kind_label": SANCTION_LABELS.get(kind, ""),
             "allowed": allowed,
             "sanction": sanction,
-            "next": request.GET.get("next") or request.POST.get("next") or "",
+            "next": _next(request),
         },
         status=400 if data is not None else 200,
     )

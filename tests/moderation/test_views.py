@@ -539,3 +539,14 @@ def test_a_held_comment_shows_each_models_score_and_the_rules_that_held_it(
     assert '<span class="mod-score">profanity-check 0.42</span>' in item
     assert '<span class="mod-score mod-score--high">tox-block 0.98</span>' in item
     assert '<span class="mod-score mod-score--high">newsroom 0.95</span>' in item
+
+
+def test_the_sanction_confirmation_only_links_back_into_the_workspace(client, moderator):
+    reader = UserFactory()
+    client.force_login(moderator)
+    url = reverse("moderation:reader-sanction", args=[reader.pk])
+
+    html = client.get(url + "?kind=ban&next=javascript:alert(1)").content.decode()
+
+    assert "javascript:" not in html
+    assert 'href="/admin/moderation/" data-mod-cancel' in html
