@@ -46,6 +46,7 @@ from newsroom.wire.parsers import FileUnreadable, parse_wire_bytes
 logger = logging.getLogger(__name__)
 
 EXPIRED_TEXT = "This article has expired and is no longer available."
+HEARTBEAT_INTERVAL = timedelta(minutes=1)
 
 
 class Outcome(StrEnum):
@@ -151,11 +152,10 @@ def wire_files_import(
                     reject(Rejection(path.name, entry.where, str(error)))
                 else:
                     counts[outcome] += 1
+                _run_heartbeat(run)
             WireFile.objects.create(
                 run=run, source=source, name=str(path), sha256=hashlib.sha256(content).hexdigest()
             )
-            run.heartbeat_at = timezone.now()
-            WireImportRun.objects.filter(pk=run.pk).update(heartbeat_at=run.heartbeat_at)
         run.status = WireImportRun.Status.SUCCEEDED
     except BaseException as error:
         run.status = WireImportRun.Status.FAILED
@@ -168,6 +168,15 @@ def wire_files_import(
         run.finished_at = timezone.now()
         run.save()
     return run
+
+
+def _run_heartbeat(run: WireImportRun) -> None:
+    """Say the run is alive (at most once a minute), so that a long file is never taken for
+    the leftovers of a dead process (see ``_run_start``)."""
+    now = timezone.now()
+    if now - run.heartbeat_at >= HEARTBEAT_INTERVAL:
+        run.heartbeat_at = now
+        WireImportRun.objects.filter(pk=run.pk).update(heartbeat_at=now)
 
 
 def _run_start(*, source: Source, trigger: str) -> WireImportRun:

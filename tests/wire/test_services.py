@@ -398,3 +398,23 @@ def test_a_run_left_running_by_a_dead_process_is_marked_and_replaced(harbour, sa
     dead.refresh_from_db()
     assert dead.status == WireImportRun.Status.FAILED and "abandoned" in dead.failure
     assert run.status == WireImportRun.Status.SUCCEEDED
+
+
+def test_a_long_run_says_it_is_alive_item_by_item(harbour, samples, monkeypatch):
+    import newsroom.wire.services as services
+
+    monkeypatch.setattr(services, "HEARTBEAT_INTERVAL", timedelta(0))
+    seen = []
+    real_import = services.wire_item_import
+
+    def import_and_look(**kwargs):
+        seen.append(WireImportRun.objects.values_list("started_at", "heartbeat_at").get())
+        return real_import(**kwargs)
+
+    monkeypatch.setattr(services, "wire_item_import", import_and_look)
+
+    run_import(harbour, samples / "feed_rss.xml")  # two items, one file
+
+    (started, first), (_, second) = seen
+    assert first == started
+    assert second > started  # the first item's heartbeat, before the file was done
