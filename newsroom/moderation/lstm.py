@@ -141,17 +141,19 @@ class ToxBlockLSTM:
         # i(fwd) i(bwd) f(fwd) f(bwd) o(fwd) o(bwd) c(fwd) c(bwd); the state h and c is
         # [fwd, bwd]. The recurrent matrix is block-diagonal. The hard-sigmoid gates'
         # 0.2x + 0.5 is folded into their weights, so a step only clips them.
-        self.inputs = [np.zeros((len(embedding), 8 * units), dtype=np.float32) for _ in lstm]
+        # Each direction's input projection of every vocabulary word is computed once (a
+        # comment starts at the recurrence), with its gates in the order i f o c.
+        self.inputs = [np.empty((len(embedding), 4 * units), dtype=np.float32) for _ in lstm]
         self.recurrent = np.zeros((2 * units, 8 * units), dtype=np.float32)
         for d, weights_d in enumerate(lstm):
-            # The vocabulary's input projection, computed once: a comment starts at the
-            # recurrence.
             projected = embedding @ weights_d["kernel"] + weights_d["bias"]
             for k, gate in enumerate((0, 1, 3, 2)):  # Keras order is i f c o
                 source = slice(gate * units, (gate + 1) * units)
                 target = slice((2 * k + d) * units, (2 * k + d + 1) * units)
                 scale, shift = (1.0, 0.0) if gate == 2 else (0.2, 0.5)
-                self.inputs[d][:, target] = projected[:, source] * scale + shift
+                self.inputs[d][:, k * units : (k + 1) * units] = (
+                    projected[:, source] * scale + shift
+                )
                 self.recurrent[d * units : (d + 1) * units, target] = (
                     weights_d["recurrent_kernel"][:, source] * scale
                 )
@@ -171,16 +173,19 @@ class ToxBlockLSTM:
     def _pooled(self, tokens: np.ndarray) -> np.ndarray:
         """The LSTM outputs max-pooled over time, shape (n, 2 units)."""
         time_major = tokens.T
-        # Step t reads word t forwards and word steps-1-t backwards.
-        inputs = self.inputs[0][time_major] + self.inputs[1][time_major[::-1]]
-        n, width = tokens.shape[0], 2 * self.units
+        steps, n = time_major.shape
+        units, width = self.units, 2 * self.units
+        # Step t reads word t forwards and word steps-1-t backwards, interleaved by gate.
+        inputs = np.empty((steps, n, 4, 2, units), dtype=np.float32)
+        inputs[:, :, :, 0] = self.inputs[0][time_major].reshape(steps, n, 4, units)
+        inputs[:, :, :, 1] = self.inputs[1][time_major[::-1]].reshape(steps, n, 4, units)
         h = np.zeros((n, width), dtype=np.float32)
         c = np.zeros((n, width), dtype=np.float32)
         z = np.empty((n, 4 * width), dtype=np.float32)
         pooled = np.full((n, width), -np.inf, dtype=np.float32)
         gates, cell = z[:, : 3 * width], z[:, 3 * width :]
         i, f, o = gates[:, :width], gates[:, width : 2 * width], gates[:, 2 * width :]
-        for step_inputs in inputs:
+        for step_inputs in inputs.reshape(steps, n, 4 * width):
             np.matmul(h, self.recurrent, out=z)
             z += step_inputs
             np.maximum(gates, 0.0, out=gates)  # hard sigmoid: the clip to [0, 1]
