@@ -201,7 +201,10 @@ def test_the_weekly_task_trains_when_due_and_says_why_not_otherwise(article, set
     assert settings.NEWSROOM_MODERATION_MODEL_FILE.exists()
 
 
-def test_train_then_report_end_to_end_through_the_newsroom_command(tmp_path, capsys, db):
+# Each command closes the database connections as it ends (Django's run_from_argv): outside
+# a test transaction the next one reconnects.
+@pytest.mark.django_db(transaction=True)
+def test_train_then_report_end_to_end_through_the_newsroom_command(tmp_path, capsys):
     from newsroom import cli
 
     kept, held = split(attacks())
