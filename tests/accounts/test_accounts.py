@@ -1,4 +1,5 @@
 import re
+from urllib.parse import quote
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -172,3 +173,15 @@ def test_the_account_page_is_in_the_header_and_leads_to_every_account_action(cli
         reverse("accounts:account-delete"),
     ):
         assert f'href="{url}"' in account_page
+
+
+def test_the_headers_links_on_a_sign_in_page_keep_the_page_the_reader_came_from(client, home):
+    article = ArticlePageFactory()
+    back = f"{article.url}#comment-form"
+
+    on_article = client.get(article.url).content.decode()
+    on_sign_in = client.get(reverse("account_login"), {"next": back}).content.decode()
+
+    signup = reverse("account_signup")
+    assert f'href="{signup}?next={quote(article.url)}">Create account</a>' in on_article
+    assert f'href="{signup}?next={quote(back)}">Create account</a>' in on_sign_in
