@@ -21,6 +21,11 @@ def test_reader_follows_the_box_to_a_listing_and_filters_the_index(demo_site, pa
     expect(box.locator("time")).to_contain_text("JST")
     expect(box.locator(".listing-mini")).to_have_count(4)
     expect(box.locator(".listing-mini img").first).to_be_visible()
+    # The thumbnails load at the size they are shown (96x72), not the 960x640 originals.
+    sizes = box.locator(".listing-mini img").evaluate_all(
+        "images => images.map(i => [i.currentSrc, i.naturalWidth, i.naturalHeight])"
+    )
+    assert all("/renditions/96x72/" in src and (w, h) == (96, 72) for src, w, h in sizes), sizes
     screenshot(page, "listings-article-box")
 
     first = box.locator(".listing-mini__title a").first
@@ -37,6 +42,15 @@ def test_reader_follows_the_box_to_a_listing_and_filters_the_index(demo_site, pa
 
     expect(page).to_have_url(re.compile(r"/listings/$"))
     expect(page.locator("h1")).to_have_text("Property investment listings")
+    # Each card loads the smallest rendition at least as wide as it shows the photo.
+    cards_shown = page.locator(".listing-card__photo").evaluate_all(
+        "images => images.map(i => [i.currentSrc, i.getBoundingClientRect().width])"
+    )
+    loaded_cards = [(src, shown) for src, shown in cards_shown if src]  # the rest are lazy
+    assert loaded_cards
+    for src, shown in loaded_cards:
+        loaded = int(re.search(r"/renditions/(\d+)x", src).group(1))
+        assert shown <= loaded <= 640, (src, shown)
     screenshot(page, "listings-index")
 
     page.get_by_label("Prefecture").select_option(label="Tokyo")

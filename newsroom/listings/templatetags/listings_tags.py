@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 
 from newsroom.listings import formats
+from newsroom.listings.photos import PhotoSources, listing_photo_sources
 from newsroom.listings.selectors import listing_box_for_article, listings_last_updated
 
 register = template.Library()
@@ -16,6 +17,12 @@ def listings_box(article) -> dict:
         "listings": listing_box_for_article(article_id=article.pk, size=settings.LISTINGS_BOX_SIZE),
         "updated_at": listings_last_updated(),
     }
+
+
+@register.simple_tag
+def listing_photo(url: str, use: str) -> PhotoSources:
+    """{% listing_photo listing.photo "box" as photo %}: src and srcset at the sizes shown."""
+    return listing_photo_sources(url, use)
 
 
 register.filter("yen", formats.yen)
