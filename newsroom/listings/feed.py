@@ -225,6 +225,8 @@ class FeedReader:
 
     def _lines(self) -> Iterator[str]:
         """The file's lines, decoded one at a time; a record may not grow past the limit."""
+        if self._binary is None:
+            raise RuntimeError("read a FeedReader inside its with block")
         readline, limit = self._binary.readline, MAX_RECORD_BYTES
         while data := readline(limit + 1):
             self.line += 1
@@ -269,7 +271,8 @@ class FeedReader:
             if len(fields) > width:
                 yield RawRow(start, None, f"has {len(fields)} fields, the header has {width}")
             elif _CONTROL.search("".join(fields)):  # one search a row; then find the field
-                yield RawRow(start, None, _control_reason(zip(columns, fields, strict=False)))
+                reason = _control_reason(zip(columns, fields, strict=False))
+                yield RawRow(start, None, reason or "a control character")
             else:
                 yield RawRow(start, dict(zip(columns, fields, strict=False)))
 
@@ -489,6 +492,9 @@ def parse_row(data: Mapping[str, object], *, this_year: int | None = None) -> Fe
     if year_built is not None and not 1800 <= year_built <= latest_year:
         raise RowError(f"year built {year_built} is out of range (1800 to {latest_year})")
     walk_minutes = _integer(data, "walk_minutes", "minutes on foot", maximum=600)
+    price_yen = _integer(data, "price_yen", "price", maximum=MAX_PRICE_YEN)
+    if price_yen is None:  # only blanks, e.g. " , "
+        raise RowError("missing price_yen")
     url = _text(data, "url", max_length=500)
     if url and not _URL.fullmatch(url):
         raise RowError(f"url {_quote(url)} is not an http(s) address")
@@ -501,7 +507,7 @@ def parse_row(data: Mapping[str, object], *, this_year: int | None = None) -> Fe
         city=_text(data, "city", max_length=100),
         station=_text(data, "station", max_length=100).removesuffix(" Station"),
         walk_minutes=walk_minutes,
-        price_yen=_integer(data, "price_yen", "price", maximum=MAX_PRICE_YEN),
+        price_yen=price_yen,
         gross_yield=_decimal(data, "gross_yield", "gross yield", maximum=Decimal(100), suffix="%"),
         year_built=year_built,
         structure=_choice(data, "structure", "structure", _STRUCTURES),

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Max
+from django.db.models import Field, Max
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -383,6 +383,7 @@ class _ChunkImporter:
 
     def write_row_by_row(self, plan: "_ChunkPlan") -> None:
         """After the database refused a chunk: each row in its own savepoint."""
+        steps: list[tuple[int, str, str, list[tuple[str, list]], ListingChange | None]]
         steps = [(line, ref, "created", [(self.sql.insert, params)], None)
                  for line, ref, params in plan.created]  # fmt: skip
         steps += [(line, ref, "updated", [(self.sql.update, params)], change)
@@ -427,10 +428,10 @@ class _ListingSQL:
         self.photos_index = Listing.FEED_FIELDS.index("photos")
         self.connection = connection
         table = qn(meta.db_table)
-        feed_columns = [meta.get_field(name).column for name in Listing.FEED_FIELDS]
+        feed_columns = [_column(name) for name in Listing.FEED_FIELDS]
         columns = [
-            meta.get_field("provider").column,
-            meta.get_field("provider_listing_id").column,
+            _column("provider"),
+            _column("provider_listing_id"),
             *feed_columns,
             "first_seen",
             "last_seen",
@@ -466,6 +467,12 @@ class _ListingSQL:
 
     def update_params(self, importer: "_ChunkImporter", row: FeedRow, pk: int) -> list:
         return [*self._feed_values(row), importer.db_now, importer.db_now, pk]
+
+
+def _column(name: str) -> str:
+    field = Listing._meta.get_field(name)
+    assert isinstance(field, Field) and field.column  # a concrete field, not a relation
+    return field.column
 
 
 @dataclass

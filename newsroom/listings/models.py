@@ -45,7 +45,7 @@ class Structure(models.TextChoices):
     WOOD = "wood", "Wood"
 
 
-class ListingQuerySet(models.QuerySet):
+class ListingQuerySet(models.QuerySet["Listing"]):
     def active(self) -> "ListingQuerySet":
         """For sale and not yet under offer: what the sidebar box shows."""
         return self.filter(status=Listing.Status.ACTIVE)

@@ -7,9 +7,9 @@ import zlib
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q
 
-from newsroom.listings.models import ImportRun, Listing, ListingChange
+from newsroom.listings.models import ImportRun, Listing, ListingChange, ListingQuerySet
 
 
 def listings_last_updated() -> datetime | None:
@@ -42,7 +42,9 @@ def listing_box_for_article(*, article_id: int, size: int) -> list[Listing]:
     return candidates[:size]
 
 
-def listing_index(*, listings: QuerySet[Listing], page_number: int | str, per_page: int) -> Page:
+def listing_index(
+    *, listings: ListingQuerySet, page_number: int | str, per_page: int
+) -> Page[Listing]:
     """One page of (already filtered and ordered) listings, ready for cards.
 
     Raises EmptyPage or PageNotAnInteger for a page number that does not exist.

@@ -24,7 +24,9 @@ class ListingViewSet(ModelViewSet):
     search_fields = ["title", "city", "provider_listing_id"]
     search_backend_name = None  # plain database lookups: listings are not search-indexed
     inspect_view_fields_exclude = ["shuffle_key"]
-    exclude_form_fields = []  # never shown: nobody may add or edit (see the policy above)
+    exclude_form_fields: list[
+        str
+    ] = []  # never shown: nobody may add or edit (see the policy above)
 
 
 class ImportRunViewSet(ModelViewSet):
@@ -47,7 +49,7 @@ class ImportRunViewSet(ModelViewSet):
     ]
     list_filter = ["status", "provider"]
     search_backend_name = None
-    exclude_form_fields = []
+    exclude_form_fields: list[str] = []
 
 
 class ListingsViewSetGroup(ModelViewSetGroup):

@@ -77,7 +77,6 @@ class Command(BaseCommand):
             run = self.run_import(
                 provider,
                 file,
-                latest=latest,
                 full=options["full"],
                 file_format=FeedFormat(options["format"]) if options["format"] else None,
                 progress=progress,
@@ -96,12 +95,12 @@ class Command(BaseCommand):
         provider: Provider,
         file: Path | None,
         *,
-        latest: bool,
         full: bool,
         file_format: FeedFormat | None,
         progress: bool | None,
     ) -> ImportRun | None:
-        if latest:
+        """Import FILE, or with no file (--latest) the newest in the drop folder."""
+        if file is None:
             return listing_feed_import_latest(
                 drop_dir=settings.LISTINGS_DROP_DIR,
                 provider=provider,
