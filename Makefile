@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON := $(BIN)/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test test-fast install lint chromium
+.PHONY: demo test test-fast install lint chromium bench
 
 demo: install
 	$(BIN)/newsroom demo
@@ -21,6 +21,11 @@ test: install chromium
 # No browser tests; a PostgreSQL test database (DATABASE_URL) is kept between runs.
 test-fast: install
 	$(BIN)/pytest -m "not e2e" --reuse-db
+
+# Figures for the performance table in docs/operations.md; needs Debian's wrk and PostgreSQL (benchmarks/http.py).
+bench: install
+	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python benchmarks/http.py
 
 install: $(BIN)/uv
 	$(BIN)/uv sync --locked --quiet
