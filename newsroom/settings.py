@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "newsroom.search",
     "newsroom.wire",
     "newsroom.demo",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a stored page for an anonymous reader is answered before anything else runs.
+    "newsroom.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,7 +90,6 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "newsroom.accounts.middleware.StaffTwoFactorMiddleware",
-    "newsroom.core.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -268,6 +270,25 @@ NEWSROOM_USAGE_TERMS = (
 # Anonymous readers get stored pages, replaced as soon as what they show changes (see
 # newsroom/core/page_cache.py); this bounds only relative times. 0 turns the cache off.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
+# How long a copy out of date may still be served while one request renders its successor;
+# also the stale-while-revalidate a CDN is told.
+NEWSROOM_PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))
+# s-maxage for a CDN or Varnish in front: how long it may serve a page without asking. Keep 0
+# (it revalidates every time, with ETags) unless FRONTEND_CACHE_PURGE_URL or Cloudflare is set.
+NEWSROOM_CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
+# Wagtail's frontend cache purges the CDN on the page cache's announcements and on publishing.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx or Squid answering PURGE
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
 # Discussion
 NEWSROOM_COMMENTS_PER_PAGE = 50  # top-level comments, with their replies
 # One of oldest, newest, best, controversial (the system check discussion.E001 says so).

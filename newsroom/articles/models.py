@@ -120,15 +120,15 @@ class Source(index.Indexed, models.Model):  # type: ignore[django-manager-missin
 class CachedForReadersMixin:
     """A page whose copy for anonymous readers the page cache may keep and share."""
 
-    def page_cache_article_id(self) -> int | None:
-        """The article whose own changes (votes, notes) also date this page, if any."""
-        return None
+    def page_cache_scopes(self) -> tuple[str, ...]:
+        """What the page shows, each scope retired by its own announcements (page_cache)."""
+        return (page_cache.SITE,)
 
     def serve(self, request, *args, **kwargs):
         return page_cache.serve_cacheable(
             request,
             lambda: super(CachedForReadersMixin, self).serve(request, *args, **kwargs),
-            article_id=self.page_cache_article_id(),
+            scopes=self.page_cache_scopes(),
         )
 
 
@@ -140,6 +140,9 @@ class HomePage(CachedForReadersMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.SectionPage"]
     max_count = 1
+
+    def page_cache_scopes(self) -> tuple[str, ...]:
+        return (page_cache.SITE, page_cache.TEASERS)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -187,6 +190,9 @@ class SectionPage(CachedForReadersMixin, Page):
 
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
+
+    def page_cache_scopes(self) -> tuple[str, ...]:
+        return (page_cache.SITE, page_cache.section_teasers_scope(self.path))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -367,8 +373,14 @@ class ArticlePage(CachedForReadersMixin, Page):
             return RightsNotice(notice=rights.notice, usage_terms=self.wire_usage_terms)
         return rights
 
-    def page_cache_article_id(self) -> int | None:
-        return self.pk
+    def page_cache_scopes(self) -> tuple[str, ...]:
+        # "More in" teasers show the comment counts of the section's other articles; the
+        # section's tree path is the article's without its last step (no query).
+        return (
+            page_cache.SITE,
+            page_cache.article_scope(self.pk),
+            page_cache.section_teasers_scope(self.path[: -self.steplen]),
+        )
 
     @property
     def is_withdrawn(self) -> bool:

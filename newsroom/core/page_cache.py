@@ -1,25 +1,50 @@
-"""A full-page cache for anonymous readers, invalidated when what a page shows changes.
+"""A full-page cache for anonymous readers, retired narrowly when what a page shows changes.
 
 Most readers never sign in, and for them a busy story's page is the same page.
-Each stored copy remembers the versions it was rendered from: the site's, which
-moves when anything shown on many pages changes (a page published or withdrawn, a
-comment shown or hidden, a reader's name, the listings), and for an article its
-own, which moves with its votes and moderator notes. A copy is served only while
-both are still current, so a change shows on the very next request.
+Each stored copy remembers the versions of the *scopes* it was rendered from, and
+is served only while all of them are still current, so a change shows on the very
+next request:
 
-Versions are read before a page renders: a change that lands while it renders
-leaves the copy stale on arrival, and it is never served. A change bumps the
-version at once and again when its transaction commits, so a reader who renders
-the page in between (still seeing the old rows) cannot pin the old page either.
+- ``site``: what many pages show (pages published, withdrawn or moved, images,
+  sources, the listings box);
+- ``article-<id>``: what only that article's page shows (its discussion: comments,
+  votes, edits, moderation, its authors' names, moderator notes);
+- ``teasers`` and ``teasers-<section path>``: the published-comment counts on the
+  teasers of the home page and of one section's pages (its index and the "More in"
+  block of its articles).
 
-``NEWSROOM_PAGE_CACHE_SECONDS`` only bounds what no write announces: relative
-times ("5 minutes ago") and a discussion closing N days after publication. With
-the local-memory cache each process keeps its own copies and versions, so writes
-made by another process (a cron import, the scheduler) show within that bound;
-with Redis (``REDIS_URL``) every process sees every change at once.
+Announcements, the one list (each bumps its scopes at once and again after commit,
+so a reader who renders in between, still seeing the old rows, cannot pin the old
+page; a CDN configured in ``WAGTAILFRONTENDCACHE`` is purged after commit too):
+
+- ``site_changed()``: ``articles/signals.py`` (Wagtail's own writes: publish,
+  unpublish, move, delete, images, sources) and ``listings/importer.py`` (an import).
+- ``article_changed(article_id)``: ``discussion/services.py`` (edit, delete, vote,
+  a comment held for review), ``moderation/services.py`` (approve, reject, remove,
+  feature, notes) and ``accounts/services.py`` (a name changed or an account deleted,
+  for each article the reader commented on).
+- ``comment_count_changed(article_id, section_path)``: ``discussion/services.py``
+  and ``moderation/services.py`` when a comment becomes or stops being published:
+  the article and the teasers of its section and of the home page.
+
+No stampede: a copy that is out of date (retired or past
+``NEWSROOM_PAGE_CACHE_SECONDS``) is rendered again by one request, which claims the
+address in the cache (across processes with Redis); readers arriving meanwhile get
+the previous copy (``X-Page-Cache: stale``), and with no copy at all they wait up to
+``RENDER_WAIT_SECONDS`` for that single render.
+
+For a CDN or Varnish in front, anonymous pages carry ``ETag``/``Last-Modified``
+(answered with 304), ``Cache-Control: public, max-age=0, s-maxage=<CDN_CACHE_SECONDS>,
+stale-while-revalidate=<PAGE_CACHE_STALE_SECONDS>`` and ``Surrogate-Key``/``Cache-Tag``
+naming the page's scopes; pages that are about one reader say ``private``.
+
+With the local-memory cache each process keeps its own copies and versions, so writes
+made by another process show within ``NEWSROOM_PAGE_CACHE_SECONDS``; with Redis
+(``REDIS_URL``) every process sees every change at once.
 """
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from hashlib import sha256
 from uuid import uuid4
@@ -28,61 +53,79 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
 
-SITE_VERSION = "page-cache:version:site"
+SITE = "site"
+TEASERS = "teasers"
 STATUS_HEADER = "X-Page-Cache"
+RENDER_WAIT_SECONDS = 3.0
+RENDER_CLAIM_SECONDS = 30
+_WAIT_STEP_SECONDS = 0.02
+# Headers that belong to one response, never replayed from a stored copy.
+_PER_RESPONSE = {"set-cookie", "date", STATUS_HEADER.lower(), "cache-control"}
 
 
-def _article_version(article_id: int) -> str:
-    return f"page-cache:version:article:{article_id}"
+def article_scope(article_id: int) -> str:
+    return f"article-{article_id}"
 
 
-@dataclass(frozen=True)
-class Versions:
-    article_id: int | None
-    site: str
-    article: str | None
+def section_teasers_scope(section_path: str) -> str:
+    return f"teasers-{section_path}"
 
 
-@dataclass(frozen=True)
-class CachedPage:
-    versions: Versions
-    content: bytes
-    content_type: str
-    last_modified: str | None  # feeds say when they last changed; pollers ask with it
-
-    def response(self) -> HttpResponse:
-        response = HttpResponse(self.content, content_type=self.content_type)
-        if self.last_modified:
-            response["Last-Modified"] = self.last_modified
-        response[STATUS_HEADER] = "hit"
-        patch_vary_headers(response, ("Cookie",))
-        return response
+def version_key(scope: str) -> str:
+    return f"page-cache:version:{scope}"
 
 
-def _bump(key: str) -> None:
-    cache.set(key, uuid4().hex, timeout=None)
+def _bump(scopes: Iterable[str]) -> None:
+    cache.set_many({version_key(scope): uuid4().hex for scope in scopes}, timeout=None)
 
 
-def _changed(key: str) -> None:
-    _bump(key)
-    transaction.on_commit(lambda: _bump(key))
+def _changed(scopes: tuple[str, ...], purge: Callable[[], None] | None = None) -> None:
+    _bump(scopes)
+
+    def after_commit() -> None:
+        _bump(scopes)
+        if purge is not None and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            purge()
+
+    transaction.on_commit(after_commit)
 
 
 def site_changed() -> None:
-    """Something many pages show changed: every cached page is out of date."""
-    _changed(SITE_VERSION)
+    """Something many pages show changed: every stored page is out of date."""
+    _changed((SITE,))
 
 
 def article_changed(article_id: int) -> None:
-    """Something only this article's page shows changed (a vote, a moderator note)."""
-    _changed(_article_version(article_id))
+    """Something only this article's page shows changed (a vote, an edit, a note)."""
+    _changed((article_scope(article_id),), lambda: _purge_pages([article_id]))
 
 
-def current_versions(*, article_id: int | None = None) -> Versions:
-    keys = [SITE_VERSION] + ([_article_version(article_id)] if article_id else [])
+def comment_count_changed(article_id: int, section_path: str) -> None:
+    """The article's published comments changed: its page and the teasers counting them."""
+    _changed(
+        (article_scope(article_id), section_teasers_scope(section_path), TEASERS),
+        lambda: _purge_pages([article_id], section_path=section_path),
+    )
+
+
+def _purge_pages(page_ids: list[int], *, section_path: str | None = None) -> None:
+    """Purge a CDN in front (Wagtail's frontend cache) of the pages named, after commit."""
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+    from wagtail.models import Page
+
+    pages = Page.objects.filter(pk__in=page_ids)
+    if section_path:
+        # The section's index and the home page above it show the counts.
+        pages = pages | Page.objects.filter(path__in=[section_path, section_path[:-4]])
+    purge_pages_from_cache(list(pages.specific()))
+
+
+def current_versions(scopes: tuple[str, ...]) -> tuple[str, ...]:
+    keys = [version_key(scope) for scope in scopes]
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
@@ -90,10 +133,22 @@ def current_versions(*, article_id: int | None = None) -> Versions:
             # stored before the eviction can match it.
             cache.add(key, uuid4().hex, timeout=None)
             found[key] = cache.get(key)
-    return Versions(
-        article_id=article_id,
-        site=found[SITE_VERSION],
-        article=found[_article_version(article_id)] if article_id else None,
+    return tuple(found[key] for key in keys)
+
+
+def is_anonymous_reading(request: HttpRequest) -> bool:
+    """A plain GET from a reader without a session: the page cannot be about them.
+
+    No session cookie means nobody is signed in and no message waits to be shown;
+    htmx requests get fragments, which this cache leaves alone. It reads only the
+    request's headers, so it holds before any other middleware has run.
+    """
+    return (
+        settings.NEWSROOM_PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and "HTTP_HX_REQUEST" not in request.META
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
     )
 
 
@@ -101,7 +156,7 @@ def serve_cacheable(
     request: HttpRequest,
     render: Callable[[], HttpResponse],
     *,
-    article_id: int | None = None,
+    scopes: tuple[str, ...] = (SITE,),
 ) -> HttpResponse:
     """Render a page the middleware may keep for anonymous readers.
 
@@ -109,34 +164,74 @@ def serve_cacheable(
     stale at once), and only for requests the middleware could store.
     """
     if not is_anonymous_reading(request):
-        return render()
-    versions = current_versions(article_id=article_id)
+        response = render()
+        patch_cache_control(response, private=True)
+        return response
+    versions = current_versions(scopes)
     response = render()
+    response.page_cache_scopes = scopes
     response.page_cache_versions = versions
     return response
 
 
-def _page_key(request: HttpRequest) -> str:
+@dataclass(frozen=True)
+class CachedPage:
+    scopes: tuple[str, ...]
+    versions: tuple[str, ...]
+    content: bytes
+    headers: tuple[tuple[str, str], ...]
+    etag: str
+    stored_at: float
+
+    def is_current(self) -> bool:
+        return (
+            time.time() < self.stored_at + settings.NEWSROOM_PAGE_CACHE_SECONDS
+            and current_versions(self.scopes) == self.versions
+        )
+
+    @property
+    def last_modified(self) -> int:
+        stated = dict(self.headers).get("Last-Modified")  # feeds say when they last changed
+        return (stated and parse_http_date_safe(stated)) or int(self.stored_at)
+
+    def response(self, request: HttpRequest, status: str) -> HttpResponseBase:
+        response = HttpResponse(self.content)
+        for name, value in self.headers:
+            response[name] = value
+        _mark_shared(response, etag=self.etag, last_modified=self.last_modified, scopes=self.scopes)
+        response[STATUS_HEADER] = status
+        return get_conditional_response(
+            request, etag=self.etag, last_modified=self.last_modified, response=response
+        )
+
+
+def _mark_shared(
+    response: HttpResponseBase, *, etag: str, last_modified: int, scopes: tuple[str, ...]
+) -> None:
+    """The headers that let a CDN keep the page, revalidate it, and purge it by tag."""
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = (
+        f"public, max-age=0, s-maxage={settings.NEWSROOM_CDN_CACHE_SECONDS}, "
+        f"stale-while-revalidate={settings.NEWSROOM_PAGE_CACHE_STALE_SECONDS}"
+    )
+    response["Surrogate-Key"] = " ".join(scopes)
+    response["Cache-Tag"] = ",".join(scopes)
+    patch_vary_headers(response, ("Cookie",))
+
+
+def page_key(request: HttpRequest) -> str:
+    """Where the copy of the page at the request's address is kept."""
     address = f"{request.get_host()}{request.get_full_path()}"
     return "page-cache:page:" + sha256(address.encode()).hexdigest()
 
 
-def is_anonymous_reading(request: HttpRequest) -> bool:
-    """A plain GET from a reader without a session: the page cannot be about them.
-
-    No session cookie means nobody is signed in and no message waits to be shown;
-    htmx requests get fragments, which this cache leaves alone.
-    """
-    return (
-        settings.NEWSROOM_PAGE_CACHE_SECONDS > 0
-        and request.method == "GET"
-        and not request.htmx
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and CookieStorage.cookie_name not in request.COOKIES
-    )
+def render_claim_key(request: HttpRequest) -> str:
+    """Held by the one request rendering that page's next copy."""
+    return page_key(request) + ":render"
 
 
-def _is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
+def _is_shareable(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Nothing in the response belongs to this one reader."""
     session = getattr(request, "session", None)
     return (
@@ -150,30 +245,71 @@ def _is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve anonymous readers the stored copy of a page while its versions are current."""
+    """Answer anonymous readers from the stored copy, first in the stack.
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    Placed before every other middleware: a stored page is served without sessions,
+    authentication, allauth or messages running, since an anonymous request without
+    cookies needs none of them.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
+        self.skipped = tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p)
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not is_anonymous_reading(request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not is_anonymous_reading(request) or request.path.startswith(self.skipped):
             return self.get_response(request)
-        key = _page_key(request)
+        key = page_key(request)
         stored: CachedPage | None = cache.get(key)
-        if stored is not None and stored.versions == current_versions(
-            article_id=stored.versions.article_id
-        ):
-            return stored.response()
+        if stored is not None and stored.is_current():
+            return stored.response(request, "hit")
+        claim = render_claim_key(request)
+        if not cache.add(claim, 1, timeout=RENDER_CLAIM_SECONDS):
+            # Another request renders this page now: serve its previous copy, or wait
+            # for the new one rather than render the same page again.
+            if stored is not None:
+                return stored.response(request, "stale")
+            waited = self._wait_for(key)
+            if waited is not None:
+                return waited.response(request, "hit")
+            return self._render(request, key)
+        try:
+            return self._render(request, key)
+        finally:
+            cache.delete(claim)
 
+    def _wait_for(self, key: str) -> CachedPage | None:
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(_WAIT_STEP_SECONDS)
+            stored = cache.get(key)
+            if stored is not None:
+                return stored
+        return None
+
+    def _render(self, request: HttpRequest, key: str) -> HttpResponseBase:
         response = self.get_response(request)
-        if _is_shareable(request, response):
-            copy = CachedPage(
-                versions=response.page_cache_versions,
-                content=response.content,
-                content_type=response["Content-Type"],
-                last_modified=response.get("Last-Modified"),
-            )
-            cache.set(key, copy, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
-            response[STATUS_HEADER] = "miss"
-            patch_vary_headers(response, ("Cookie",))
-        return response
+        if not _is_shareable(request, response):
+            if hasattr(response, "page_cache_versions"):
+                patch_cache_control(response, private=True)
+            return response
+        copy = CachedPage(
+            scopes=response.page_cache_scopes,
+            versions=response.page_cache_versions,
+            content=response.content,
+            headers=tuple(
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in _PER_RESPONSE
+            ),
+            etag='"' + sha256(response.content).hexdigest()[:32] + '"',
+            stored_at=time.time(),
+        )
+        # Kept past its freshness, to be served while its successor renders.
+        keep = settings.NEWSROOM_PAGE_CACHE_SECONDS + settings.NEWSROOM_PAGE_CACHE_STALE_SECONDS
+        cache.set(key, copy, timeout=keep)
+        response[STATUS_HEADER] = "miss"
+        _mark_shared(response, etag=copy.etag, last_modified=copy.last_modified, scopes=copy.scopes)
+        return get_conditional_response(
+            request, etag=copy.etag, last_modified=copy.last_modified, response=response
+        )

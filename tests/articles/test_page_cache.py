@@ -1,5 +1,7 @@
 """The anonymous page cache: shared copies for readers, replaced the moment a page changes."""
 
+import threading
+
 import pytest
 from django.core.cache import cache
 from django.test.signals import template_rendered
@@ -10,7 +12,12 @@ from newsroom.discussion.services import comment_create, vote_cast
 from newsroom.listings.importer import listing_feed_import
 from newsroom.moderation.models import ModeratorNote
 from newsroom.moderation.services import comment_remove
-from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
+from tests.factories import (
+    ArticlePageFactory,
+    CommentFactory,
+    SectionPageFactory,
+    UserFactory,
+)
 from tests.listings.factories import ProviderFactory
 from tests.listings.feeds import feed_row, write_csv
 
@@ -198,7 +205,7 @@ def test_signed_in_requests_do_not_touch_the_cache(client, article):
 
     client.get(article.url)
 
-    assert cache.get(page_cache.SITE_VERSION) is None
+    assert cache.get(page_cache.version_key(page_cache.SITE)) is None
 
 
 def test_the_cache_can_be_turned_off(client, article, settings):
@@ -206,3 +213,128 @@ def test_the_cache_can_be_turned_off(client, article, settings):
     read(client, article.url)
 
     assert read(client, article.url)[0] is None
+
+
+def test_a_stored_copy_is_answered_before_sessions_and_authentication_run(client, article):
+    read(client, article.url)
+
+    response = client.get(article.url)
+
+    assert response.headers["X-Page-Cache"] == "hit"
+    assert not hasattr(response.wsgi_request, "session")
+    assert not hasattr(response.wsgi_request, "user")
+
+
+def test_a_stored_copy_tells_a_cdn_how_to_keep_revalidate_and_purge_it(client, article, settings):
+    settings.NEWSROOM_CDN_CACHE_SECONDS = 60
+    settings.NEWSROOM_PAGE_CACHE_STALE_SECONDS = 30
+    first = client.get(article.url)
+    hit = client.get(article.url)
+
+    for response in (first, hit):
+        assert response.headers["Cache-Control"] == (
+            "public, max-age=0, s-maxage=60, stale-while-revalidate=30"
+        )
+        assert response.headers["ETag"] == first.headers["ETag"]
+        assert f"article-{article.pk}" in response.headers["Surrogate-Key"].split()
+        assert f"article-{article.pk}" in response.headers["Cache-Tag"].split(",")
+        assert "X-Frame-Options" in response.headers  # the rendered response's own headers
+
+
+def test_a_reader_holding_the_current_copy_gets_a_304(client, article):
+    etag = client.get(article.url).headers["ETag"]
+    modified = client.get(article.url).headers["Last-Modified"]
+
+    assert client.get(article.url, headers={"If-None-Match": etag}).status_code == 304
+    assert client.get(article.url, headers={"If-Modified-Since": modified}).status_code == 304
+
+
+def test_a_reader_holding_a_retired_copy_gets_the_new_page(client, article):
+    etag = client.get(article.url).headers["ETag"]
+
+    page_cache.article_changed(article.pk)
+    CommentFactory(article=article, body_html="<p>A later word.</p>")
+    response = client.get(article.url, headers={"If-None-Match": etag})
+
+    assert response.status_code == 200 and "A later word." in response.content.decode()
+
+
+def test_a_page_about_one_reader_is_private(client, article):
+    client.force_login(UserFactory())
+
+    assert "private" in client.get(article.url).headers["Cache-Control"]
+
+
+def test_while_one_request_renders_a_retired_page_the_others_get_the_previous_copy(
+    client, article, django_assert_num_queries
+):
+    _, before = read(client, article.url)
+    page_cache.article_changed(article.pk)
+    claim = page_cache.render_claim_key(client.get(article.url).wsgi_request)
+    page_cache.article_changed(article.pk)
+    cache.add(claim, 1)  # another request, maybe another process, renders it now
+
+    with django_assert_num_queries(0):
+        response = client.get(article.url)
+
+    assert response.headers["X-Page-Cache"] == "stale"
+    assert response.content.decode() == before
+    cache.delete(claim)
+    assert read(client, article.url)[0] == "miss"
+
+
+def test_with_no_copy_yet_a_request_waits_for_the_single_render(
+    client, article, django_assert_num_queries
+):
+    read(client, article.url)
+    request = client.get(article.url).wsgi_request
+    key, claim = page_cache.page_key(request), page_cache.render_claim_key(request)
+    copy = cache.get(key)
+    cache.delete(key)
+    cache.add(claim, 1)
+    threading.Timer(0.2, lambda: cache.set(key, copy)).start()  # the other render finishes
+
+    with django_assert_num_queries(0):
+        response = client.get(article.url)
+
+    assert response.headers["X-Page-Cache"] == "hit"
+
+
+def test_a_request_that_waited_too_long_renders_the_page_itself(client, article, monkeypatch):
+    monkeypatch.setattr(page_cache, "RENDER_WAIT_SECONDS", 0.05)
+    request = client.get(article.url, {"probe": 1}).wsgi_request
+    cache.delete(page_cache.page_key(request))
+    cache.add(page_cache.render_claim_key(request), 1)  # a render that never finishes
+
+    response = client.get(article.url, {"probe": 1})
+
+    assert response.status_code == 200 and response.headers["X-Page-Cache"] == "miss"
+
+
+def test_a_vote_keeps_the_home_and_section_pages_stored(client, article):
+    section = article.get_parent()
+    read(client, "/")
+    read(client, section.url)
+
+    page_cache.article_changed(article.pk)
+
+    assert read(client, "/")[0] == "hit"
+    assert read(client, section.url)[0] == "hit"
+    assert read(client, article.url)[0] == "miss"
+
+
+def test_a_comment_count_retires_its_section_teasers_and_the_home_page_only(client, article):
+    section = article.get_parent()
+    sibling = ArticlePageFactory(parent=section)
+    elsewhere = ArticlePageFactory(parent=SectionPageFactory(parent=section.get_parent()))
+    for page in (article, sibling, elsewhere, section):
+        read(client, page.url)
+    read(client, "/")
+
+    page_cache.comment_count_changed(article.pk, section.path)
+
+    assert read(client, "/")[0] == "miss"
+    assert read(client, section.url)[0] == "miss"
+    assert read(client, article.url)[0] == "miss"
+    assert read(client, sibling.url)[0] == "miss"  # its "More in" teasers count comments
+    assert read(client, elsewhere.url)[0] == "hit"
