@@ -17,15 +17,20 @@ Announcements, the one list (each bumps its scopes at once and again after commi
 so a reader who renders in between, still seeing the old rows, cannot pin the old
 page; a CDN configured in ``WAGTAILFRONTENDCACHE`` is purged after commit too):
 
-- ``site_changed()``: ``articles/signals.py`` (Wagtail's own writes: publish,
-  unpublish, move, delete, images, sources) and ``listings/importer.py`` (an import).
-- ``article_changed(article_id)``: ``discussion/services.py`` (edit, delete, vote,
-  a comment held for review), ``moderation/services.py`` (approve, reject, remove,
-  feature, notes) and ``accounts/services.py`` (a name changed or an account deleted,
-  for each article the reader commented on).
-- ``comment_count_changed(article_id, section_path)``: ``discussion/services.py``
-  and ``moderation/services.py`` when a comment becomes or stops being published:
-  the article and the teasers of its section and of the home page.
+- ``site_changed()``: ``articles/signals.py``, for Wagtail's own writes (publish,
+  unpublish, move, delete, images, sources), the only signals; ``wire/services.py``
+  (a wire story taken in, updated or killed); ``listings/importer.py`` (an import);
+  ``accounts/services.py`` (a reader renamed or deleted: the name shows beside their
+  comments on any article, and the accounts layer cannot know which).
+- ``article_changed(article_id)``: ``discussion/announce.py`` ``comment_changed``,
+  called by every service that writes a comment: ``discussion/services.py``
+  (``comment_create``, ``comment_edit``, ``comment_delete_by_author``, ``vote_cast``,
+  ``report_create`` when it hides one) and ``moderation/services.py``
+  (``comment_approve``, ``comment_reject``, ``comment_remove``, ``comment_feature``);
+  and ``moderation/services.py`` ``moderator_note_create``/``moderator_note_withdraw``.
+- ``comment_count_changed(article_id, section_path)``: ``comment_changed`` when the
+  comment became or stopped being published: the article, and the teasers counting
+  its comments (its section's pages, the home page).
 
 No stampede: a copy that is out of date (retired or past
 ``NEWSROOM_PAGE_CACHE_SECONDS``) is rendered again by one request, which claims the

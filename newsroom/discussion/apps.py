@@ -8,8 +8,6 @@ class DiscussionConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from newsroom.discussion import signals
         from newsroom.discussion.checks import check_comment_sort_default
 
-        signals.connect()
         checks.register(check_comment_sort_default)

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
-from newsroom.core import page_cache
 from newsroom.core.html import plain_text, render_comment
+from newsroom.discussion.announce import comment_changed
 from newsroom.discussion.mentions import link_mentions, member_page_urls, unlink_member_pages
 from newsroom.discussion.models import MAX_DEPTH, Comment, Vote
 from newsroom.discussion.permissions import commenting_permission
@@ -113,6 +113,7 @@ def comment_create(
     comment.toxicity = outcome.toxicity
     comment.toxicity_scores = outcome.toxicity_scores
     comment.save()
+    comment_changed(comment, was_published=False)
     if comment.status == Comment.Status.PUBLISHED:
         reply_notifications_enqueue(comment=comment)
     return comment
@@ -134,6 +135,7 @@ def comment_edit(
     sanction = active_sanction(editor)
     if sanction is not None:
         raise PermissionDenied(sanction.message)
+    was_published = comment.status == Comment.Status.PUBLISHED
     comment.body = _clean_body(body)
     outcome = _judge(
         body=comment.body, author=editor, confirmed_nudge=confirmed_nudge, edited=comment
@@ -160,6 +162,7 @@ def comment_edit(
             rule=outcome.flags[0] if outcome.flags else "",
             reason=f"Held for review after an edit: {labels}",
         )
+    comment_changed(comment, was_published=was_published)
     return comment
 
 
@@ -191,11 +194,13 @@ def comment_delete_by_author(*, comment: Comment, author: User) -> Comment:
         raise PermissionDenied("Only the author can delete a comment.")
     if comment.status in (Comment.Status.REMOVED, Comment.Status.REJECTED):
         raise PermissionDenied("A moderator has already taken this comment down.")
+    was_published = comment.status == Comment.Status.PUBLISHED
     comment.status = Comment.Status.DELETED_BY_AUTHOR
     comment.save(update_fields=["status", "updated_at"])
     ModerationAction.objects.record_for_comment(
         comment=comment, action=ModerationAction.Action.DELETE_BY_AUTHOR, actor=author
     )
+    comment_changed(comment, was_published=was_published)
     return comment
 
 
@@ -225,7 +230,7 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
         upvotes=F("upvotes") + int(value == 1) - int(old == 1),
         downvotes=F("downvotes") + int(value == -1) - int(old == -1),
     )
-    page_cache.article_changed(locked.article_id)
+    comment_changed(locked, was_published=True)
     locked.refresh_from_db(fields=["upvotes", "downvotes"])
     return locked
 
@@ -271,4 +276,5 @@ def report_create(
             rule=ModerationAction.REPORTS_TO_HIDE,
             reason=f"Hidden for review after {reports} open reader reports",
         )
+        comment_changed(comment, was_published=True)
     return report, True

@@ -13,6 +13,7 @@ from django.utils import timezone
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.core import page_cache
+from newsroom.discussion.announce import comment_changed
 from newsroom.discussion.models import Comment
 from newsroom.discussion.tasks import reply_notifications_enqueue
 from newsroom.moderation.actions import available_actions, available_reader_actions
@@ -78,6 +79,7 @@ def comment_approve(*, comment: Comment, moderator: User) -> Comment:
     comment.status = Comment.Status.PUBLISHED
     comment.rejection_reason = ""
     comment.save(update_fields=["status", "rejection_reason", "updated_at"])
+    comment_changed(comment, was_published=not newly_visible)
     _resolve_reports(comment)
     _log(actor=moderator, action=Action.APPROVE, comment=comment)
     if newly_visible:
@@ -93,10 +95,12 @@ def comment_reject(*, comment: Comment, moderator: User, reason: str) -> Comment
         raise ValidationError({"reason": "Choose a reason from the list."})
     comment = _locked(comment)
     _require_available(comment, Action.REJECT)
+    was_published = comment.status == Comment.Status.PUBLISHED
     comment.status = Comment.Status.REJECTED
     comment.rejection_reason = reason
     comment.is_featured = False
     comment.save(update_fields=["status", "rejection_reason", "is_featured", "updated_at"])
+    comment_changed(comment, was_published=was_published)
     _resolve_reports(comment)
     label = Comment.RejectionReason(reason).label
     _log(actor=moderator, action=Action.REJECT, comment=comment, reason=label)
@@ -109,9 +113,11 @@ def comment_remove(*, comment: Comment, moderator: User, reason: str = "") -> Co
     _require_moderator(moderator)
     comment = _locked(comment)
     _require_available(comment, Action.REMOVE)
+    was_published = comment.status == Comment.Status.PUBLISHED
     comment.status = Comment.Status.REMOVED
     comment.is_featured = False
     comment.save(update_fields=["status", "is_featured", "updated_at"])
+    comment_changed(comment, was_published=was_published)
     _resolve_reports(comment)
     _log(actor=moderator, action=Action.REMOVE, comment=comment, reason=reason)
     return comment
@@ -130,6 +136,7 @@ def comment_feature(*, comment: Comment, moderator: User, featured: bool = True)
         return comment  # not featured: nothing to undo
     comment.is_featured = featured
     comment.save(update_fields=["is_featured", "updated_at"])
+    comment_changed(comment, was_published=comment.status == Comment.Status.PUBLISHED)
     _log(actor=moderator, action=Action.FEATURE if featured else Action.UNFEATURE, comment=comment)
     return comment
 
@@ -207,6 +214,7 @@ def moderator_note_create(*, article: ArticlePage, moderator: User, body: str) -
     if not body:
         raise ValidationError({"body": "Write the note."})
     note = ModeratorNote.objects.create(article=article, author=moderator, body=body)
+    page_cache.article_changed(article.pk)
     ModerationAction.objects.create(
         actor=moderator, action=Action.NOTE, article=article, reason=body
     )
@@ -219,6 +227,7 @@ def moderator_note_withdraw(*, note: ModeratorNote, moderator: User) -> Moderato
     note = ModeratorNote.objects.select_for_update().get(pk=note.pk)
     note.withdrawn_at = timezone.now()
     note.save(update_fields=["withdrawn_at"])
+    page_cache.article_changed(note.article_id)
     ModerationAction.objects.create(
         actor=moderator, action=Action.WITHDRAW_NOTE, article_id=note.article_id, reason=note.body
     )

@@ -1,25 +1,18 @@
 """Moderation's answers to writes it does not make itself.
 
-A moderator note posted or withdrawn (notes are never deleted) changes its article's
-page. An editor who publishes an article with its discussion opened or closed leaves
+An editor who publishes an article with its discussion opened or closed leaves
 a line in the moderation log, like a moderator who does it from the workspace.
 """
 
 from typing import Any
 
-from django.db.models.signals import post_save
 from wagtail.models import Revision
 from wagtail.signals import page_published
 
 from newsroom.articles.models import ArticlePage
-from newsroom.core import page_cache
-from newsroom.moderation.models import ModerationAction, ModeratorNote
+from newsroom.moderation.models import ModerationAction
 
 Action = ModerationAction.Action
-
-
-def _note_changed(sender: type[ModeratorNote], instance: ModeratorNote, **kwargs: Any) -> None:
-    page_cache.article_changed(instance.article_id)
 
 
 def _article_published(
@@ -51,5 +44,4 @@ def _article_published(
 
 
 def connect() -> None:
-    post_save.connect(_note_changed, sender=ModeratorNote)
     page_published.connect(_article_published, sender=ArticlePage)

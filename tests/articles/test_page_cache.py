@@ -3,15 +3,30 @@
 import threading
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test.signals import template_rendered
 
 from newsroom.accounts.services import account_delete
 from newsroom.core import page_cache
-from newsroom.discussion.services import comment_create, vote_cast
+from newsroom.discussion.models import Comment
+from newsroom.discussion.services import (
+    comment_create,
+    comment_delete_by_author,
+    comment_edit,
+    report_create,
+    vote_cast,
+)
 from newsroom.listings.importer import listing_feed_import
-from newsroom.moderation.models import ModeratorNote
-from newsroom.moderation.services import comment_remove
+from newsroom.moderation.models import MODERATORS_GROUP
+from newsroom.moderation.services import (
+    comment_approve,
+    comment_feature,
+    comment_reject,
+    comment_remove,
+    comments_bulk_moderate,
+    moderator_note_create,
+)
 from tests.factories import (
     ArticlePageFactory,
     CommentFactory,
@@ -80,7 +95,7 @@ def test_a_new_comment_shows_on_the_next_request(client, article):
 def test_a_comment_count_on_the_home_page_follows_new_comments(client, article):
     read(client, "/")
 
-    CommentFactory(article=article)
+    comment_create(article=article, author=UserFactory(), body="A first word.")
     status, page = read(client, "/")
 
     assert status == "miss" and "1 comment" in page
@@ -115,12 +130,10 @@ def test_a_removed_comment_disappears_on_the_next_request(client, article):
     assert "Out of bounds." not in read(client, article.url)[1]
 
 
-def test_a_moderator_note_shows_on_the_next_request(client, article):
+def test_a_moderator_note_shows_on_the_next_request(client, article, moderator):
     read(client, article.url)
 
-    ModeratorNote.objects.create(
-        article=article, author=UserFactory(), body="Please stay on topic."
-    )
+    moderator_note_create(article=article, moderator=moderator, body="Please stay on topic.")
 
     assert "Please stay on topic." in read(client, article.url)[1]
 
@@ -338,3 +351,63 @@ def test_a_comment_count_retires_its_section_teasers_and_the_home_page_only(clie
     assert read(client, article.url)[0] == "miss"
     assert read(client, sibling.url)[0] == "miss"  # its "More in" teasers count comments
     assert read(client, elsewhere.url)[0] == "hit"
+
+
+@pytest.fixture
+def moderator():
+    user = UserFactory(display_name="Mod Page", slug="mod-page")
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    return user
+
+
+# Every service that writes a comment, as (name, call, whether the published count changes).
+COMMENT_WRITES = [
+    ("comment_create", lambda c, m: comment_create(
+        article=c.article, author=UserFactory(), body="A second word."), True),
+    ("comment_reply", lambda c, m: comment_create(
+        article=c.article, author=UserFactory(), body="An answer.", parent=c), True),
+    ("comment_edit", lambda c, m: comment_edit(
+        comment=c, editor=c.author, body="Second thoughts."), False),
+    ("comment_delete_by_author", lambda c, m: comment_delete_by_author(
+        comment=c, author=c.author), True),
+    ("vote_cast", lambda c, m: vote_cast(comment=c, voter=UserFactory(), value=1), False),
+    ("report_create", lambda c, m: report_create(
+        comment=c, reporter=UserFactory(), reason="REPORTED_SPAM"), True),
+    ("comment_approve", lambda c, m: comment_approve(
+        comment=_pending(c), moderator=m), True),
+    ("comment_reject", lambda c, m: comment_reject(
+        comment=c, moderator=m, reason="spam"), True),
+    ("comment_remove", lambda c, m: comment_remove(comment=c, moderator=m), True),
+    ("comment_feature", lambda c, m: comment_feature(comment=c, moderator=m), False),
+    ("comments_bulk_moderate", lambda c, m: comments_bulk_moderate(
+        comments=[_pending(c)], moderator=m, action="approve"), True),
+]  # fmt: skip
+
+
+def _pending(comment):
+    Comment.objects.filter(pk=comment.pk).update(status=Comment.Status.PENDING)
+    comment.refresh_from_db()
+    return comment
+
+
+@pytest.mark.parametrize(
+    ("write", "counts"),
+    [(write, counts) for _, write, counts in COMMENT_WRITES],
+    ids=[name for name, _, _ in COMMENT_WRITES],
+)
+def test_each_comment_write_retires_its_article_and_only_what_shows_it(
+    client, article, moderator, settings, django_capture_on_commit_callbacks, write, counts
+):
+    settings.NEWSROOM_REPORTS_TO_HIDE = 1
+    comment = CommentFactory(article=article)
+    other_section = SectionPageFactory(parent=article.get_parent().get_parent())
+    elsewhere = ArticlePageFactory(parent=other_section)
+    for url in (article.url, elsewhere.url, "/"):
+        read(client, url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        write(comment, moderator)
+
+    assert read(client, article.url)[0] == "miss"
+    assert read(client, elsewhere.url)[0] == "hit"
+    assert read(client, "/")[0] == ("miss" if counts else "hit")

@@ -1,13 +1,14 @@
-from datetime import datetime, timedelta
-
 from django import template
 from django.http import HttpRequest
-from django.utils import timezone
-from django.utils.timesince import timesince
+from django.template import Context
+from django.utils.safestring import SafeString, mark_safe
 
 from newsroom.articles.models import ArticlePage
+from newsroom.discussion.cards import CommentCard
 from newsroom.discussion.forms import CommentForm
+from newsroom.discussion.fragments import FragmentRender
 from newsroom.discussion.models import Comment
+from newsroom.discussion.relative_time import ago
 from newsroom.discussion.selectors import discussion_context
 
 register = template.Library()
@@ -36,9 +37,26 @@ def signed(number: int) -> str:
     return f"{number:+d}" if number else "0"
 
 
-@register.filter
-def ago(moment: datetime) -> str:
-    """Relative time for a comment: "just now", "5 minutes ago", "2 days ago"."""
-    if timezone.now() - moment < timedelta(minutes=1):
-        return "just now"
-    return f"{timesince(moment, depth=1)} ago"
+register.filter("ago", ago)
+
+
+@register.simple_tag(takes_context=True)
+def threads_html(context: Context, cards: list[CommentCard]) -> SafeString:
+    """The threads as list items, each comment's shared HTML from the cache where kept."""
+    stream = context.get("stream")
+    render = FragmentRender(focus_id=stream.focus_id if stream else None)
+    render.prefetch(cards)
+    with context.push(fragments=render):
+        items = [f"<li>{render.html(card, context)}</li>" for card in cards]
+    render.store()
+    return mark_safe("".join(items))  # our templates rendered it
+
+
+@register.simple_tag(takes_context=True)
+def comment_html(context: Context, card: CommentCard) -> SafeString:
+    """One comment (a reply, inside its thread), through the same render as its thread."""
+    render = context.get("fragments")
+    if render is None:  # a single comment a view renders: about its viewer, never kept
+        stream = context.get("stream")
+        render = FragmentRender(focus_id=stream.focus_id if stream else None)
+    return render.html(card, context)

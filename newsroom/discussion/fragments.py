@@ -1,0 +1,114 @@
+"""Each comment's shared HTML, rendered once and kept: a page of threads is mostly joins.
+
+A comment looks the same to every reader who may not act on it (signed out, or
+not allowed to vote, reply or edit there), until something it shows changes. Its
+HTML is kept in the cache under a key made of exactly what the template shows:
+the body, the author's name, slug and badge, the score, the status, whether it is
+featured or edited, the quote, the relative time as printed, whether it is the
+linked comment, and the keys of its replies (so a thread's HTML is retired when
+any reply in it changes, and rebuilt from the replies' kept fragments). A change
+to any of them is a new key: nothing has to be retired by hand, and an old key
+simply ages out.
+
+A card that carries anything about the viewer (their vote, their own or pending
+comment, a form with a CSRF token, a link only they may follow) is never kept: it
+is rendered for that request, and so is every thread above it.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from hashlib import sha256
+
+from django.core.cache import cache
+from django.template import Context
+from django.utils.safestring import SafeString, mark_safe
+
+from newsroom.discussion.cards import CommentCard
+from newsroom.discussion.relative_time import ago
+
+TEMPLATE = "discussion/partials/_comment.html"
+KEEP_SECONDS = 24 * 60 * 60
+_PREFIX = "comment-html:"
+
+
+def is_shared(card: CommentCard) -> bool:
+    """Whether the card reads the same for every reader who may not act on the comment."""
+    return not (
+        card.viewer_vote
+        or card.is_own
+        or card.is_pending
+        or card.rejection_notice
+        or card.can_vote
+        or card.can_reply
+        or card.can_quote
+        or card.can_report
+        or card.can_edit
+        or card.can_delete
+    )
+
+
+def _own_signature(card: CommentCard, focus_id: int | None) -> tuple:
+    comment = card.comment
+    quote = card.quote
+    return (
+        comment.pk,
+        comment.depth,
+        comment.status,
+        comment.is_featured,
+        comment.upvotes,
+        comment.downvotes,
+        comment.in_reply_to_id,
+        comment.created_at.isoformat(),
+        ago(comment.created_at),
+        comment.edited_at.isoformat() if comment.edited_at else "",
+        sha256(comment.body_html.encode()).hexdigest(),
+        card.author_name,
+        card.author_slug,
+        card.author_badge,
+        card.reply_to_name,
+        (quote.comment_id, quote.author_name, quote.text, quote.removed) if quote else None,
+        comment.pk == focus_id,
+    )
+
+
+@dataclass
+class FragmentRender:
+    """One request's render of a list of threads: the keys, what the cache held, what is new."""
+
+    focus_id: int | None
+    keys: dict[int, str | None] = field(default_factory=dict)  # None: about this viewer
+    found: dict[str, str] = field(default_factory=dict)
+    rendered: dict[str, str] = field(default_factory=dict)
+
+    def key(self, card: CommentCard) -> str | None:
+        children = [self.key(child) for child in card.children]
+        key = None
+        if is_shared(card) and None not in children:
+            signature = repr((_own_signature(card, self.focus_id), children))
+            key = _PREFIX + sha256(signature.encode()).hexdigest()
+        self.keys[card.pk] = key
+        return key
+
+    def prefetch(self, cards: Iterable[CommentCard]) -> None:
+        keys = [key for key in (self.key(card) for card in cards) if key]
+        self.found = cache.get_many(keys) if keys else {}
+
+    def html(self, card: CommentCard, context: Context) -> SafeString:
+        key = self.keys.get(card.pk)
+        if key is None and card.pk not in self.keys:
+            key = self.key(card)  # a card outside the prefetched list
+        if key is not None:
+            kept = self.found.get(key) or self.rendered.get(key)
+            if kept is not None:
+                return mark_safe(kept)  # our template rendered it
+        page = context.template
+        assert page is not None, "comments render inside a page's template"
+        with context.push(card=card):
+            html = page.engine.get_template(TEMPLATE).render(context)
+        if key is not None:
+            self.rendered[key] = html
+        return mark_safe(html)  # our template rendered it
+
+    def store(self) -> None:
+        if self.rendered:
+            cache.set_many(self.rendered, timeout=KEEP_SECONDS)
