@@ -6,12 +6,12 @@ BIN := $(VENV)/bin
 export UV_PYTHON := $(BIN)/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test test-fast install lint chromium bench
+.PHONY: demo test test-fast install lint chromium nginx bench
 
 demo: install
 	$(BIN)/newsroom demo
 
-test: install chromium
+test: install chromium nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -39,3 +39,7 @@ $(BIN)/uv:
 # The browser tests use Debian's Chromium, never a downloaded browser.
 chromium:
 	@test -x /usr/bin/chromium || scripts/install-chromium
+
+# The scale-out test puts Debian's nginx in front of two app processes.
+nginx:
+	@test -x /usr/sbin/nginx || scripts/install-nginx

@@ -77,7 +77,6 @@ def _clean_quote(*, article: ArticlePage, quoted: Comment | None, quoted_text: s
     return quoted_text.strip() if excerpt == original else f"{excerpt}{ELLIPSIS}"
 
 
-@transaction.atomic
 def comment_create(
     *,
     article: ArticlePage,
@@ -89,6 +88,11 @@ def comment_create(
     confirmed_nudge: bool = False,
 ) -> Comment:
     """Post a comment after the moderation pipeline has judged it.
+
+    The comment is judged (cleaned, rendered, mentions linked, the rules and the toxicity
+    model run) before the transaction opens, so no other write waits for that work; the
+    transaction then locks the comments it answers or quotes, checks again what may have
+    changed meanwhile (the author's standing, those comments still published) and saves.
 
     Raises NudgeRequired (ask the writer once) or CommentRejected (a banned word)
     before anything is saved; a held comment is saved as pending with its flags.
@@ -112,10 +116,24 @@ def comment_create(
     comment.moderation_flags = outcome.flags
     comment.toxicity = outcome.toxicity
     comment.toxicity_scores = outcome.toxicity_scores
-    comment.save()
-    comment_changed(comment, was_published=False)
-    if comment.status == Comment.Status.PUBLISHED:
-        reply_notifications_enqueue(comment=comment)
+
+    with transaction.atomic():
+        answered = [c.pk for c in (parent, quoted) if c is not None]
+        if answered:
+            statuses = dict(
+                Comment.objects.select_for_update()
+                .filter(pk__in=answered)
+                .values_list("pk", "status")
+            )
+            if parent is not None and statuses[parent.pk] != Comment.Status.PUBLISHED:
+                raise ValidationError({"parent": "That comment can no longer be answered."})
+            if quoted is not None and statuses[quoted.pk] != Comment.Status.PUBLISHED:
+                raise ValidationError({"quoted_text": "That comment can no longer be quoted."})
+        commenting_permission(user=author, article=article).require()
+        comment.save()
+        comment_changed(comment, was_published=False)
+        if comment.status == Comment.Status.PUBLISHED:
+            reply_notifications_enqueue(comment=comment)
     return comment
 
 
@@ -206,7 +224,12 @@ def comment_delete_by_author(*, comment: Comment, author: User) -> Comment:
 
 @transaction.atomic
 def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
-    """Vote up (1), down (-1) or withdraw (0); counters move by F() under the comment's row lock."""
+    """Vote up (1), down (-1) or withdraw (0).
+
+    The comment's row is locked first, so votes on it are counted one at a time; the
+    counters move by F(), and the locked row's counts are moved the same way in Python,
+    which the lock makes exact (nothing is read back).
+    """
     if value not in (-1, 0, 1):
         raise ValidationError({"value": "A vote is up, down or withdrawn."})
     locked = Comment.objects.select_for_update().get(pk=comment.pk)
@@ -216,22 +239,23 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
         raise PermissionDenied("You cannot vote on your own comment.")
     if locked.status != Comment.Status.PUBLISHED:
         raise PermissionDenied("Only published comments can be voted on.")
-    old = (
-        Vote.objects.filter(comment=locked, voter=voter).values_list("value", flat=True).first()
-        or 0
-    )
+    mine = Vote.objects.filter(comment=locked, voter=voter)
+    old = mine.values_list("value", flat=True).first() or 0
     if value == old:
         return locked
     if value == 0:
-        Vote.objects.filter(comment=locked, voter=voter).delete()
+        mine.delete()
+    elif old:
+        mine.update(value=value, updated_at=timezone.now())
     else:
-        Vote.objects.update_or_create(comment=locked, voter=voter, defaults={"value": value})
+        Vote.objects.create(comment=locked, voter=voter, value=value)
+    up, down = int(value == 1) - int(old == 1), int(value == -1) - int(old == -1)
     Comment.objects.filter(pk=locked.pk).update(
-        upvotes=F("upvotes") + int(value == 1) - int(old == 1),
-        downvotes=F("downvotes") + int(value == -1) - int(old == -1),
+        upvotes=F("upvotes") + up, downvotes=F("downvotes") + down
     )
+    locked.upvotes += up
+    locked.downvotes += down
     comment_changed(locked, was_published=True)
-    locked.refresh_from_db(fields=["upvotes", "downvotes"])
     return locked
 
 
