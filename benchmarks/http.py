@@ -237,7 +237,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(url: str, timeout: float = 60) -> None:
+def wait_for(url: str, timeout: float = 300) -> None:  # workers load the moderation models
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -268,7 +268,11 @@ def granian(app: str, *, env: dict, cwd: Path, python: str = PYTHON, path: str =
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
         log.close()
 
 

@@ -27,7 +27,8 @@ page; a CDN configured in ``WAGTAILFRONTENDCACHE`` is purged after commit too):
   (``comment_create``, ``comment_edit``, ``comment_delete_by_author``, ``vote_cast``,
   ``report_create`` when it hides one) and ``moderation/services.py``
   (``comment_approve``, ``comment_reject``, ``comment_remove``, ``comment_feature``);
-  and ``moderation/services.py`` ``moderator_note_create``/``moderator_note_withdraw``.
+  and ``moderation/services.py`` ``moderator_note_create``/``moderator_note_withdraw``
+  and ``article_discussion_set`` (a moderator opens or closes the discussion).
 - ``comment_count_changed(article_id, section_path)``: ``comment_changed`` when the
   comment became or stopped being published: the article, and the teasers counting
   its comments (its section's pages, the home page).
