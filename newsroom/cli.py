@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     if options.command == "demo":
         call_command("migrate", interactive=False, verbosity=1)
         call_command("collectstatic", interactive=False, verbosity=0)
-        call_command("load_demo")
+        served = "127.0.0.1" if options.host in ("0.0.0.0", "::") else options.host
+        call_command("load_demo", address=f"http://{served}:{options.port}")
     return serve(options.host, options.port, options.workers)
 
 

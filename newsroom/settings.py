@@ -254,7 +254,10 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "The Newsroom"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The public address of every absolute link (emails, feeds, canonical URLs); empty: the
+# default Wagtail Site's, which `newsroom demo` sets to where it serves (core/addresses.py).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 

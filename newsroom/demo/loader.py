@@ -6,6 +6,7 @@ Every step looks up what it would create first, so loading twice changes nothing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from io import BytesIO
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -48,11 +49,12 @@ DISCUSSED_SLUGS = (
 )
 
 
-def demo_load(*, now: datetime | None = None, log=print) -> None:
+def demo_load(*, now: datetime | None = None, log=print, address: str = "http://localhost") -> None:
+    """Load the demo; ``address`` is where it is served, the public address of its links."""
     now = now or timezone.now()
     with transaction.atomic():
         sources = {data.name: _source(data) for data in content.SOURCES}
-        home = _home_page()
+        home = _home_page(address)
         sections = {data.slug: _section(home, data) for data in content.SECTIONS}
     for data in content.ARTICLES:
         with transaction.atomic():
@@ -80,7 +82,7 @@ def _source(data: content.SourceData) -> Source:
     return source
 
 
-def _home_page() -> HomePage:
+def _home_page(address: str) -> HomePage:
     """The site's root page: replaces Wagtail's placeholder welcome page on a fresh install."""
     home = HomePage.objects.first()
     if home is None:
@@ -92,11 +94,12 @@ def _home_page() -> HomePage:
                 title="The Newsroom", slug="home", intro="News from Japan and beyond."
             )
         )
+    served = urlsplit(address)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": served.hostname or "localhost",
+            "port": served.port or (443 if served.scheme == "https" else 80),
             "root_page": home,
             "site_name": "The Newsroom",
         },

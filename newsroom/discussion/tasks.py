@@ -8,11 +8,11 @@ between is respected.
 from functools import partial
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.core.mail import mailers
 from django.db import IntegrityError, transaction
 from django.tasks import task
 
+from newsroom.core.addresses import site_url
 from newsroom.discussion.models import Comment, ReplyNotification
 from newsroom.discussion.notifications import (
     answered_author_ids,
@@ -67,8 +67,7 @@ def reply_notifications_send(*, comment_id: int) -> int:
     ]
     if not recipients:
         return 0
-    # SITE_URL, the public address: the Site row says localhost:80 in the demo.
-    base_url = settings.WAGTAILADMIN_BASE_URL
+    base_url = site_url()
     messages = [
         reply_notification_message(comment=comment, recipient=recipient, base_url=base_url)
         for recipient in recipients

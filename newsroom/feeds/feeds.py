@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 from typing import Any
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed, FeedDoesNotExist
@@ -20,21 +19,12 @@ from wagtail.models import Page, Site
 from newsroom.articles.models import ArticlePage, SectionPage, house_rights_notice
 from newsroom.articles.selectors import article_list_for_feed
 from newsroom.core import page_cache
+from newsroom.core.addresses import public_url
 
 # The rendition the article page already offers as og:image (articles/templatetags/seo_tags.py),
 # so one stored file serves both; JPEG, so the enclosure's type is known without opening it.
 ENCLOSURE_FILTER = "fill-1200x630|format-jpeg"
 ENCLOSURE_TYPE = "image/jpeg"
-
-
-def public_url(path: str) -> str:
-    """An absolute address on the site's public address (SITE_URL).
-
-    Not the request's host: a feed's links and ids must not change with the address a
-    reader fetched it from, and a proxy may hide the scheme. Absolute URLs (a page of
-    another site, media on a CDN) pass through.
-    """
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
 def site_home(request: HttpRequest) -> Page:

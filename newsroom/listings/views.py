@@ -5,6 +5,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from newsroom.core.addresses import public_url
 from newsroom.listings import selectors
 from newsroom.listings.filters import ListingFilterSet
 from newsroom.listings.models import Listing
@@ -46,6 +47,6 @@ def listing_detail(request: HttpRequest, provider: str, listing_id: str) -> Http
         raise Http404("No such listing.") from error
     context = {
         "listing": listing,
-        "canonical_url": request.build_absolute_uri(listing.get_absolute_url()),
+        "canonical_url": public_url(listing.get_absolute_url(), request),
     }
     return render(request, "listings/listing_detail.html", context)

@@ -8,6 +8,7 @@ from wagtail.models import Page, Revision, Site
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage, HomePage, SectionPage, Source
+from newsroom.core.addresses import site_url
 from newsroom.demo import content
 from newsroom.demo.loader import DEMO_ACCOUNTS
 from newsroom.discussion.models import Comment, Vote
@@ -39,6 +40,14 @@ def test_loading_the_demo_twice_changes_nothing():
     assert first["ArticlePage"] == len(content.ARTICLES) >= 16
     assert first["SectionPage"] == 4
     assert first["Image"] == len(content.ARTICLES)
+
+
+def test_the_demo_points_its_site_at_where_it_serves():
+    call_command("load_demo", address="http://127.0.0.1:8123", stdout=StringIO())
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8123)
+    assert site_url() == "http://127.0.0.1:8123"
 
 
 def test_demo_site_is_rooted_at_the_home_page_with_four_sections():

@@ -26,7 +26,7 @@ def queued_notifications(callbacks: list) -> list:
 
 @pytest.fixture(autouse=True)
 def _site_url(settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://news.example.com"
+    settings.SITE_URL = "https://news.example.com"
 
 
 @pytest.fixture

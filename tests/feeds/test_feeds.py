@@ -21,7 +21,7 @@ PUBLIC = "https://news.example"
 @pytest.fixture(autouse=True)
 def _public_address(settings):
     # Links carry SITE_URL, not the test client's host ("testserver").
-    settings.WAGTAILADMIN_BASE_URL = PUBLIC
+    settings.SITE_URL = PUBLIC
 
 
 def rss(client, url: str) -> ET.Element:

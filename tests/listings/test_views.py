@@ -138,7 +138,8 @@ def test_a_page_of_listings_that_does_not_exist_is_404(client, page):
     assert client.get(f"{INDEX}?page={page}").status_code == 404
 
 
-def test_a_listing_page_shows_every_field_photos_and_the_providers_link(client):
+def test_a_listing_page_shows_every_field_photos_and_the_providers_link(client, settings):
+    settings.SITE_URL = "https://news.example"
     listing = ListingFactory(
         title="Eight-unit RC building near Sendai Station",
         prefecture="miyagi",
@@ -179,7 +180,8 @@ def test_a_listing_page_shows_every_field_photos_and_the_providers_link(client):
     ):
         assert text in html, text
     assert 'src="https://photos.example/2.jpg"' in html
-    assert f'rel="canonical" href="http://testserver{listing.get_absolute_url()}"' in html
+    # The canonical address is the site's public one, not the host the request named.
+    assert f'rel="canonical" href="https://news.example{listing.get_absolute_url()}"' in html
     assert 'href="https://provider.example/listings/L-1" rel="nofollow noopener external"' in html
     assert "noindex" not in html
 

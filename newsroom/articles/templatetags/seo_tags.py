@@ -6,6 +6,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from newsroom.articles.models import ArticlePage
+from newsroom.core.addresses import public_url
 
 register = template.Library()
 
@@ -16,11 +17,11 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 @register.inclusion_tag("articles/partials/_article_meta.html", takes_context=True)
 def article_meta(context, article: ArticlePage) -> dict:
     request = context["request"]
-    url = article.get_full_url(request)
+    url = public_url(article.get_url(request), request)
     image_url = None
     if article.lead_image:
         rendition = article.lead_image.get_rendition("fill-1200x630|format-jpeg")
-        image_url = request.build_absolute_uri(rendition.url)
+        image_url = public_url(rendition.url, request)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
