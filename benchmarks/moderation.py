@@ -69,16 +69,22 @@ def timed(label: str, load) -> object:
     return loaded
 
 
-def per_comment(label: str, score_one, texts: list[str]) -> float:
-    times = []
+def per_comment(scorers: dict[str, object], texts: list[str]) -> dict[str, float]:
+    """Median time of each scorer on one comment; the scorers take turns on every text,
+    so a burst of load on the machine falls on all of them alike."""
+    times: dict[str, list[float]] = {label: [] for label in scorers}
     for text in texts:
-        start = time.perf_counter()
-        score_one(text)
-        times.append((time.perf_counter() - start) * 1000)
-    ordered = sorted(times)
-    median, p95 = statistics.median(times), ordered[round(0.95 * len(ordered)) - 1]
-    print(f"score one comment: {label:<31} median {median:6.2f} ms, p95 {p95:6.2f} ms")
-    return median
+        for label, score_one in scorers.items():
+            start = time.perf_counter()
+            score_one(text)
+            times[label].append((time.perf_counter() - start) * 1000)
+    medians = {}
+    for label, measured in times.items():
+        ordered = sorted(measured)
+        medians[label] = statistics.median(measured)
+        p95 = ordered[round(0.95 * len(ordered)) - 1]
+        print(f"score one comment: {label:<31} median {medians[label]:6.2f} ms, p95 {p95:6.2f} ms")
+    return medians
 
 
 def bench_scoring() -> None:
@@ -98,13 +104,19 @@ def bench_scoring() -> None:
     print(f"newsroom model: {len(own.index):,} features, a {size / 1024:,.0f} KiB file")
     print(f"resident memory with every model loaded: {rss_mib():.0f} MiB")
     print()
-    per_comment("profanity-check", lambda t: profanity.probabilities([t]), texts)
-    per_comment("tox-block LSTM", lambda t: lstm.logits([t]), texts)
-    per_comment("newsroom model", lambda t: own.logits([t]), texts)
-    ours = per_comment("all three, combined", toxicity.score, texts)
     from profanity_check import predict_prob
 
-    peer = per_comment("peer: predict_prob (1 model)", lambda t: predict_prob([t]), texts)
+    medians = per_comment(
+        {
+            "profanity-check": lambda t: profanity.probabilities([t]),
+            "tox-block LSTM": lambda t: lstm.logits([t]),
+            "newsroom model": lambda t: own.logits([t]),
+            "all three, combined": toxicity.score,
+            "peer: predict_prob (1 model)": lambda t: predict_prob([t]),
+        },
+        texts,
+    )
+    ours, peer = medians["all three, combined"], medians["peer: predict_prob (1 model)"]
     print(f"all three models take {ours / peer:.2f}x the time of profanity-check's own call")
     start = time.perf_counter()
     toxicity.score_many(texts)

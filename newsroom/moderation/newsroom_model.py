@@ -20,8 +20,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
-from itertools import pairwise
+from functools import cached_property, lru_cache
+from itertools import pairwise, repeat
 from pathlib import Path
 
 import numpy as np
@@ -70,15 +70,27 @@ class TrainedModel:
         return [float(p) for p in 1.0 / (1.0 + np.exp(-self.logits(texts)))]
 
     def _logit(self, text: str) -> float:
-        counts = Counter(i for i in map(self.index.get, features(text)) if i is not None)
-        if not counts:
-            return self.intercept
-        rows = list(counts)
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(rows)))
-        weights = tf * self.idf[rows]
-        return float(weights @ self.coef[rows]) / math.sqrt(float(weights @ weights)) + (
-            self.intercept
+        counts = Counter(features(text))
+        # Unknown n-grams look up one row past the vocabulary, whose idf and weight are
+        # zero: the lookups stay in C (no Python test per n-gram).
+        unknown = len(self.index)
+        rows = np.fromiter(
+            map(self.index.get, counts, repeat(unknown)), dtype=np.intp, count=len(counts)
         )
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        weights = tf * self._idf[rows]
+        norm = math.sqrt(float(weights @ weights))
+        if norm == 0.0:
+            return self.intercept
+        return float(weights @ self._coef[rows]) / norm + self.intercept
+
+    @cached_property
+    def _idf(self) -> np.ndarray:
+        return np.append(self.idf, 0.0)
+
+    @cached_property
+    def _coef(self) -> np.ndarray:
+        return np.append(self.coef, 0.0)
 
     def save(self, path: Path) -> None:
         """Write the model next to ``path`` and move it into place in one step."""
