@@ -48,8 +48,9 @@ def test_a_dropped_story_is_published_by_an_editor_then_killed_by_its_agency(
     # An editor publishes it from the Wagtail admin.
     editor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     editor.goto(f"{base}/admin/login/?next=/admin/pages/{article.pk}/edit/")
-    editor.locator("#id_username").fill("desk-editor")
-    editor.locator("#id_password").fill(PASSWORD)
+    # The admin's sign-in sends staff to the site's (email and password).
+    editor.get_by_label("Email:").fill("desk-editor@example.com")
+    editor.get_by_label("Password:").fill(PASSWORD)
     editor.get_by_role("button", name="Sign in").click()
     expect(editor.get_by_text("Note from Harbour Wire (never published)")).to_be_visible()
     screenshot(editor, "wire-admin-draft")
