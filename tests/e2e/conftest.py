@@ -8,6 +8,7 @@ from django.db import connections
 from playwright.sync_api import Browser, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from newsroom.moderation.toxicity import warm_up
 from tests.demo.loading import demo_loaded
 
 CHROMIUM = "/usr/bin/chromium"
@@ -30,6 +31,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.path):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _models_warmed_up() -> None:
+    """The live server starts as newsroom's WSGI module does: with the moderation models
+    loaded, so a reader's first post is not the one that waits seconds for them."""
+    warm_up()
 
 
 @pytest.fixture(scope="module")
