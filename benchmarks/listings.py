@@ -89,6 +89,7 @@ def main() -> int:
     os.environ["NEWSROOM_VAR_DIR"] = str(work)
     os.environ["DATABASE_URL"] = options.database_url or f"sqlite:///{work / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     import django
 

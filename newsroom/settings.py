@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 PROJECT_DIR = Path(__file__).resolve().parent
 BASE_DIR = PROJECT_DIR.parent
@@ -30,8 +31,17 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# The demo key is only for the local demo; any deployment sets SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "newsroom-demo-only-insecure-key-set-SECRET_KEY")
+# Signed values (sessions, unsubscribe links, email confirmations) are only as secret as this
+# key: without it the site refuses to start, unless DEBUG is on (`newsroom demo` sets its own).
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "Set SECRET_KEY (a long random string, e.g. from "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`), or DEBUG=true "
+            "on a development machine."
+        )
+    SECRET_KEY = "newsroom-debug-only-insecure-key"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -80,6 +90,7 @@ MIDDLEWARE = [
     # First: a stored page for an anonymous reader is answered before anything else runs.
     "newsroom.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +101,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "newsroom.accounts.middleware.StaffTwoFactorMiddleware",
+    "newsroom.core.middleware.PrivateCacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -107,6 +119,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
         },
@@ -120,9 +133,22 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}", conn_max_age=60
     )
 }
+# granian runs WEB_WORKERS processes of WEB_THREADS threads each (`newsroom serve`).
+WEB_WORKERS = int(os.environ.get("WEB_WORKERS", "2"))
+WEB_THREADS = int(os.environ.get("WEB_THREADS", "4"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index uses PostgreSQL's own fields there.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # Each process keeps a pool of at most DATABASE_POOL_MAX connections (one per thread by
+    # default), so the site holds at most WEB_WORKERS x DATABASE_POOL_MAX, plus the worker's
+    # and the scheduler's own; a request waits DATABASE_POOL_TIMEOUT seconds for one.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections, not Django
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a pooled connection is checked first
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": int(os.environ.get("DATABASE_POOL_MIN", "1")),
+        "max_size": int(os.environ.get("DATABASE_POOL_MAX", str(WEB_THREADS))),
+        "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -133,13 +159,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# Redis is a cache, never a single point of failure (newsroom/core/cache.py): while it cannot
+# be reached, pages render uncached and rate limits let requests through, with a warning.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.25"))
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "BACKEND": "newsroom.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+                "retry_seconds": float(os.environ.get("CACHE_RETRY_SECONDS", "1")),
+            },
         }
-        if os.environ.get("REDIS_URL")
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsroom"}
     )
 }
@@ -208,6 +243,10 @@ TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
 if TASKS_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND is one of {', '.join(TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+# A task RUNNING this long is taken to be abandoned by a dead worker and run again, at most
+# TASKS_MAX_ATTEMPTS claims in all (newsroom/core/task_leases.py).
+TASKS_LEASE_SECONDS = int(os.environ.get("TASKS_LEASE_SECONDS", "1800"))
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom <noreply@newsroom.invalid>")
 
 LANGUAGE_CODE = "en"
@@ -235,11 +274,39 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Deployment defaults (docs/operations.md): with DEBUG off, cookies go over HTTPS only and
+# browsers are told to use HTTPS for a year (HSTS). A site behind a TLS-terminating proxy sets
+# TRUST_X_FORWARDED_PROTO; SECURE_SSL_REDIRECT sends plain-HTTP visitors to HTTPS.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Content-Security-Policy (Django's own): scripts only from this site. The few inline ones
+# (admin screens, which the page cache never stores) carry the request's nonce; a page the
+# page cache stores must have none, since a stored nonce is wrong for the next reader. htmx is
+# told not to run scripts in what it swaps in (base.html's htmx-config).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    # Inline styles stay allowed: the Wagtail admin sets style attributes.
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    # Listing photos come from the provider's servers.
+    "img-src": [CSP.SELF, "data:", "https:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    # No frame-ancestors: X-Frame-Options (DENY) governs framing, and Wagtail lets its own
+    # preview be framed by the admin (SAMEORIGIN on those views only).
+}
+# Health checks come over plain HTTP from the load balancer.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -299,7 +366,12 @@ NEWSROOM_COMMENT_SORT_DEFAULT = os.environ.get("COMMENT_SORT_DEFAULT", "oldest")
 NEWSROOM_COMMENT_EDIT_MINUTES = 10
 NEWSROOM_WILSON_Z = 1.96  # 95% confidence for the "Best" order
 NEWSROOM_DATA_EXPORTS_PER_DAY = 3  # downloads of a reader's own data (accounts/export.py)
-NEWSROOM_RATE_LIMITS = {"comment": "5/m", "vote": "60/m", "report": "10/m"}
+# Per reader (or address), over any sliding window of that length (newsroom/core/ratelimit.py).
+NEWSROOM_RATE_LIMITS = {
+    "comment": os.environ.get("RATE_LIMIT_COMMENT", "5/minute"),
+    "vote": os.environ.get("RATE_LIMIT_VOTE", "60/minute"),
+    "report": os.environ.get("RATE_LIMIT_REPORT", "10/minute"),
+}
 # Moderation (docs/moderation.md): toxicity is the models' combined probability, 0 to 1.
 NEWSROOM_TOXICITY_NUDGE = float(os.environ.get("TOXICITY_NUDGE", "0.6"))  # ask once to revise
 NEWSROOM_TOXICITY_HOLD = float(os.environ.get("TOXICITY_HOLD", "0.9"))  # hold for review

@@ -10,6 +10,8 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsroom.core import health
+from newsroom.core.login import LoginView
 from newsroom.discussion.urls import member_urlpatterns
 from newsroom.listings.sitemaps import ListingSitemap
 
@@ -21,10 +23,16 @@ def media(request: HttpRequest, path: str) -> HttpResponseBase:
     return serve(request, path, document_root=str(settings.MEDIA_ROOT))
 
 
+handler500 = health.server_error
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # allauth's sign-in, answering 429 during its lockout; the rest of allauth as it is.
+    path("accounts/login/", LoginView.as_view(), name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("members/", include("newsroom.accounts.urls")),
     path("members/", include((member_urlpatterns, "members"))),

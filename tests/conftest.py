@@ -3,6 +3,7 @@ from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from newsroom.articles.models import HomePage
+from newsroom.core.ratelimit import rate_limits_reset
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +27,7 @@ def _test_settings(settings, tmp_path_factory):
     # Row ids are reused after each test's rollback, so cached renditions and pages must go too.
     for cache in caches.all():
         cache.clear()
+    rate_limits_reset()
 
 
 @pytest.fixture

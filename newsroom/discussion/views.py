@@ -7,7 +7,6 @@ everything works with JavaScript off.
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +16,6 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
 from newsroom.accounts.http import SignedInRequest
 from newsroom.accounts.models import User
@@ -25,6 +23,7 @@ from newsroom.accounts.selectors import member_slug_now
 from newsroom.accounts.services import user_set_notify_replies
 from newsroom.articles.models import ArticlePage
 from newsroom.core.http import HtmxHttpRequest
+from newsroom.core.ratelimit import rate_limited
 from newsroom.discussion import services
 from newsroom.discussion.forms import CommentForm, EditForm, ReportForm, VoteForm
 from newsroom.discussion.models import Comment
@@ -51,17 +50,6 @@ def _comment(pk: int) -> Comment:
             "article", "author", "in_reply_to__author", "quoted__author"
         ).filter(article__in=ArticlePage.objects.visible()),
         pk=pk,
-    )
-
-
-def _rate_limited(request: HtmxHttpRequest, group: str) -> bool:
-    return is_ratelimited(
-        request,
-        group=group,
-        key="user_or_ip",
-        rate=settings.NEWSROOM_RATE_LIMITS[group],
-        method="POST",
-        increment=True,
     )
 
 
@@ -99,7 +87,7 @@ def comment_create(request: SignedInRequest, article_id: int) -> HttpResponse:
     sort = sort_or_default(request.POST.get("sort"))
     if not form.is_valid():
         return _render_discussion(request, article, form=form, status=400, sort=sort)
-    if _rate_limited(request, "comment"):
+    if rate_limited(request, "comment"):
         errors = ["You are posting too fast. Please wait a minute and try again."]
         return _render_discussion(request, article, form=form, errors=errors, status=429, sort=sort)
     data = form.cleaned_data
@@ -232,7 +220,7 @@ def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
     form = VoteForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("A vote is up, down or clear.")
-    if _rate_limited(request, "vote"):
+    if rate_limited(request, "vote"):
         return HttpResponse("You are voting too fast. Please wait a minute.", status=429)
     value = form.vote_value()
     try:
@@ -254,7 +242,7 @@ def comment_report(request: SignedInRequest, pk: int) -> HttpResponse:
     form = ReportForm(request.POST or None)
     errors, status, received = [], 200, False
     if request.method == "POST" and form.is_valid():
-        if _rate_limited(request, "report"):
+        if rate_limited(request, "report"):
             errors, status = ["You are reporting too fast. Please wait a minute."], 429
         else:
             try:
