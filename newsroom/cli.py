@@ -7,6 +7,7 @@ newsroom manage  any Django management command (newsroom manage createsuperuser)
 newsroom import-listings FILE [--full]   import a listings feed (--help for the options)
 newsroom moderation-report FILE.csv      how the moderation rules treat labelled comments
 newsroom moderation-train [FILE.csv]     train the newsroom's own moderation model
+newsroom backup PATH / restore PATH      copy the database out, or back in (docs/operations.md)
 """
 
 import argparse
@@ -49,6 +50,8 @@ def _setup_django() -> None:
 def _port_is_free(host: str, port: int) -> bool:
     """Nothing listens on the port: granian shares a port it can reuse, so look first."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # Connections of a server just stopped (TIME_WAIT) do not make the port busy.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as error:

@@ -134,7 +134,7 @@ DATABASES = {
     )
 }
 # granian runs WEB_WORKERS processes of WEB_THREADS threads each (`newsroom serve`).
-WEB_WORKERS = int(os.environ.get("WEB_WORKERS", "2"))
+WEB_WORKERS = int(os.environ.get("WEB_WORKERS", "1"))
 WEB_THREADS = int(os.environ.get("WEB_THREADS", "4"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index uses PostgreSQL's own fields there.

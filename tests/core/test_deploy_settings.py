@@ -23,7 +23,7 @@ PRODUCTION = {
 def settings_in_a_new_process(expression: str, **environment: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     env.update(DJANGO_SETTINGS_MODULE="newsroom.settings", **environment)
-    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    code = f"import django; django.setup(); from django.conf import settings; print(({expression}))"
     return subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
