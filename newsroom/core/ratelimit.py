@@ -17,7 +17,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from limits import RateLimitItem, parse
 from limits.errors import StorageError
-from limits.storage import Storage, storage_from_string
+from limits.storage import MemoryStorage, RedisStorage, Storage
 from limits.strategies import MovingWindowRateLimiter
 
 logger = logging.getLogger(__name__)
@@ -30,13 +30,13 @@ _PERIODS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
 @cache
 def _storage() -> Storage:
     if settings.REDIS_URL:
-        return storage_from_string(
+        return RedisStorage(
             settings.REDIS_URL,
             wrap_exceptions=True,
             socket_timeout=settings.CACHE_SOCKET_TIMEOUT,
             socket_connect_timeout=settings.CACHE_SOCKET_TIMEOUT,
         )
-    return storage_from_string("memory://")
+    return MemoryStorage()
 
 
 @cache

@@ -56,7 +56,7 @@ class Site:
     def is_postgres(self) -> bool:
         return self.database_url.startswith("postgres")
 
-    def run(self, *args: str, timeout: float = 300, **env: str) -> str:
+    def run(self, *args: str, timeout: float = 1800, **env: str) -> str:
         result = subprocess.run(
             [sys.executable, *args],
             cwd=REPO,
