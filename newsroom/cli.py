@@ -200,14 +200,13 @@ def main(argv: list[str] | None = None) -> int:
     for alias, (_, help_text) in ALIASES.items():
         commands.add_parser(alias, add_help=False, help=help_text)
     options, extra = parser.parse_known_args(argv)
-    if options.command == "demo":
-        # The demo's staff passwords are printed for all to see: no second factor there.
-        os.environ.setdefault("STAFF_TWO_FACTOR", "false")
     if extra and options.command not in ALIASES:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
 
     if options.command == "demo":
-        # The demo serves plain HTTP on this machine, signed with a key of its own.
+        # The demo's staff passwords are printed for all to see: no second factor there.
+        os.environ.setdefault("STAFF_TWO_FACTOR", "false")
+        # It serves plain HTTP on this machine, signed with a key of its own.
         os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
         os.environ.setdefault("SECURE_COOKIES", "false")
         os.environ.setdefault("HSTS_SECONDS", "0")
