@@ -87,17 +87,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a stored page for an anonymous reader is answered before anything else runs.
-    "newsroom.core.page_cache.AnonymousPageCacheMiddleware",
+    # The response headers every answer carries (HSTS, nosniff, CSP, X-Frame-Options) come
+    # first, so a stored copy gets them too; then static files.
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A stored page for an anonymous reader is answered before sessions, auth and the rest.
+    "newsroom.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "newsroom.accounts.middleware.StaffTwoFactorMiddleware",

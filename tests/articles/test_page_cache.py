@@ -1,5 +1,6 @@
 """The anonymous page cache: shared copies for readers, replaced the moment a page changes."""
 
+import re
 import threading
 
 import pytest
@@ -74,6 +75,18 @@ def test_the_second_anonymous_reader_gets_the_stored_copy_without_a_query(
     assert "Cookie" in response.headers["Vary"]
     assert "csrfmiddlewaretoken" not in page and "X-CSRFToken" not in page
     assert not response.cookies
+
+
+def test_a_stored_copy_carries_the_same_security_headers_as_a_fresh_page(client, article):
+    fresh = client.get(article.url)
+    stored = client.get(article.url)
+
+    assert (fresh.headers["X-Page-Cache"], stored.headers["X-Page-Cache"]) == ("miss", "hit")
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
+        assert stored.headers.get(header), header
+    # The fresh page's nonce is its own; the stored copy's scripts are all from the site.
+    without_nonce = re.sub(r" 'nonce-[^']+'", "", fresh.headers["Content-Security-Policy"])
+    assert stored.headers["Content-Security-Policy"] == without_nonce
 
 
 def test_each_address_has_its_own_copy(client, article):
