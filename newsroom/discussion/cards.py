@@ -29,12 +29,12 @@ class CommentCard:
     author_name: str  # "" for a deleted account
     author_slug: str  # "" when the author has no member page
     author_badge: str  # "Moderator", "Staff" or ""
-    reply_to_name: str
+    reply_to_label: str  # whom a reply answers: a name, "a deleted account", "a removed comment"
     quote: QuoteCard | None
     viewer_vote: int  # -1, 0 or 1
     is_own: bool
-    is_pending: bool
-    rejection_notice: str
+    notice: str  # why only this viewer sees it: "Your comment is awaiting review." ...
+    tombstone: str  # what stands in for the body of a comment taken down, or ""
     can_vote: bool
     can_reply: bool
     can_quote: bool
@@ -74,6 +74,37 @@ def _quote(comment: Comment) -> QuoteCard | None:
     )
 
 
+TOMBSTONES: dict[str, str] = {
+    Comment.Status.DELETED_BY_AUTHOR: "[deleted by author]",
+    Comment.Status.REMOVED: "[removed by a moderator]",
+}
+
+
+def _reply_to_label(answered: Comment | None) -> str:
+    if answered is None:
+        return ""
+    if answered.status in TOMBSTONES:
+        return "a removed comment"
+    return answered.author.public_name or "a deleted account"
+
+
+def _notice(comment: Comment, *, is_own: bool) -> str:
+    """What a viewer is told about a comment that readers do not see."""
+    status = comment.status
+    if status == Comment.Status.PENDING:
+        return (
+            "Your comment is awaiting review."
+            if is_own
+            else "Held for review: readers do not see it."
+        )
+    if status == Comment.Status.REJECTED:
+        reason = comment.get_rejection_reason_display()
+        if is_own:
+            return f"A moderator rejected your comment: {reason}."
+        return f"Rejected ({reason}): readers do not see it."
+    return ""
+
+
 def comment_card(
     comment: Comment,
     *,
@@ -87,21 +118,20 @@ def comment_card(
     is_own = viewer.is_authenticated and comment.author_id == viewer.pk
     live = comment.status == Comment.Status.PUBLISHED
     may_answer = live and can_post
+    tombstone = TOMBSTONES.get(comment.status, "")
+    # A comment taken down keeps its place, not its author.
+    named = not tombstone and not comment.author.anonymised_at
     return CommentCard(
         comment=comment,
-        author_name=comment.author.public_name,
-        author_slug="" if comment.author.anonymised_at else (comment.author.slug or ""),
-        author_badge=_badge(comment),
-        reply_to_name=comment.in_reply_to.author.public_name if comment.in_reply_to else "",
+        author_name=comment.author.public_name if named else "",
+        author_slug=(comment.author.slug or "") if named else "",
+        author_badge=_badge(comment) if named else "",
+        reply_to_label=_reply_to_label(comment.in_reply_to),
         quote=_quote(comment),
         viewer_vote=viewer_vote,
         is_own=is_own,
-        is_pending=comment.status == Comment.Status.PENDING,
-        rejection_notice=(
-            f"A moderator rejected your comment: {comment.get_rejection_reason_display()}."
-            if is_own and comment.status == Comment.Status.REJECTED
-            else ""
-        ),
+        notice=_notice(comment, is_own=is_own),
+        tombstone=tombstone,
         can_vote=may_answer and viewer.is_authenticated and not is_own,
         can_reply=may_answer,
         can_quote=may_answer,

@@ -1,26 +1,50 @@
-from typing import cast
+from hashlib import sha256
+from typing import Self, cast
+from uuid import uuid4
 
 from django import forms
+from django.core import signing
 from django.http import QueryDict
 
+from newsroom.core.params import MAX_ID
 from newsroom.discussion.services import MAX_BODY_LENGTH
 from newsroom.moderation.models import Report
 
+NUDGE_SALT = "newsroom.discussion.nudge"
+
+
+def _text_digest(body: str) -> str:
+    return sha256(body.strip().encode()).hexdigest()
+
 
 class NudgeForm(forms.Form):
-    """A form the writer may be asked once about: "this may come across as hostile"."""
+    """A form the writer may be asked once about: "this may come across as hostile".
 
-    # Set once the writer has been asked whether to revise a hostile-sounding comment.
-    confirmed_nudge = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    Asking leaves a signed token of the very text asked about in the form, so posting
+    that text again goes through, and a token sent by hand, or kept for another text,
+    does not.
+    """
+
+    confirmed_nudge = forms.CharField(required=False, widget=forms.HiddenInput, max_length=200)
 
     nudged = False
 
     def ask_once(self) -> None:
-        """The writer has been nudged: the next post of this form goes through."""
+        """The writer has been nudged: the next post of this text goes through."""
         data = cast(QueryDict, self.data).copy()
-        data["confirmed_nudge"] = "True"
+        token = signing.dumps(_text_digest(data.get("body", "")), salt=NUDGE_SALT)
+        data["confirmed_nudge"] = token
         self.data = data
         self.nudged = True
+
+    def nudge_confirmed(self) -> bool:
+        """Whether the writer has already been asked about exactly this text."""
+        token = self.cleaned_data.get("confirmed_nudge") or ""
+        try:
+            asked_about = signing.loads(token, salt=NUDGE_SALT)
+        except signing.BadSignature:
+            return False
+        return bool(asked_about == _text_digest(self.cleaned_data.get("body") or ""))
 
 
 class CommentForm(NudgeForm):
@@ -32,11 +56,22 @@ class CommentForm(NudgeForm):
         required=False,
         help_text="Plain text with *emphasis*, **bold**, [links](https://example.com), > quotes.",
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    quoted = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=MAX_ID
+    )
+    quoted = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=MAX_ID
+    )
     quoted_text = forms.CharField(
         required=False, widget=forms.HiddenInput, max_length=MAX_BODY_LENGTH
     )
+    # Names this form: posting it twice (a retry, a double click) stores one comment.
+    submission_key = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    @classmethod
+    def fresh(cls, **initial: object) -> Self:
+        """An empty form with a key of its own."""
+        return cls(initial={**initial, "submission_key": uuid4().hex})
 
 
 class EditForm(NudgeForm):

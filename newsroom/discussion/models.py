@@ -4,11 +4,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
 from django.db.models.functions import Cast, Greatest, Least, Power, Sqrt
 from django.utils import timezone
 
+from newsroom.accounts.models import Viewer
 from newsroom.core.models import TimeStampedModel
+from newsroom.moderation.selectors import is_moderator
 
 MAX_DEPTH = 3
 
@@ -17,13 +19,25 @@ class CommentQuerySet(models.QuerySet["Comment"]):
     def published(self) -> "CommentQuerySet":
         return self.filter(status=Comment.Status.PUBLISHED)
 
-    def visible_to(self, viewer) -> "CommentQuerySet":
-        """What a stream shows this reader: published comments, tombstones that keep threads
-        whole, and the reader's own held comments ("awaiting review") and rejected ones (with
-        the reason)."""
-        shown = Q(status__in=Comment.SHOWN_STATUSES)
+    def visible_to(self, viewer: Viewer, *, asked_for: int | None = None) -> "CommentQuerySet":
+        """The one rule of what a reader may see of the discussion.
+
+        Published comments; tombstones (removed, deleted by the author) only while a
+        published reply hangs from them, so that threads stay whole and nothing else
+        leaves a trace; the reader's own held comments ("awaiting review") and rejected
+        ones (with the reason). A moderator also sees the one comment ``asked_for``
+        (the "view" link of the moderation queue), whatever its status.
+        """
+        answered = Exists(
+            Comment.objects.filter(parent=OuterRef("pk"), status=Comment.Status.PUBLISHED)
+        )
+        shown = Q(status=Comment.Status.PUBLISHED) | (
+            Q(status__in=Comment.TOMBSTONE_STATUSES) & Q(answered)
+        )
         if viewer.is_authenticated:
             shown |= Q(status__in=(Comment.Status.PENDING, Comment.Status.REJECTED), author=viewer)
+            if asked_for is not None and is_moderator(viewer):
+                shown |= Q(pk=asked_for)
         return self.filter(shown)
 
     def top_level(self) -> "CommentQuerySet":
@@ -75,8 +89,8 @@ class Comment(TimeStampedModel):
         PERSONAL_DATA = "personal_data", "It shares someone's personal information"
         OTHER = "other", "It breaks the discussion guidelines"
 
-    # Tombstones stay in the stream so that replies keep their place.
-    SHOWN_STATUSES = (Status.PUBLISHED, Status.REMOVED, Status.DELETED_BY_AUTHOR)
+    # Tombstones stay in the stream while replies hang from them, so the replies keep their place.
+    TOMBSTONE_STATUSES = (Status.REMOVED, Status.DELETED_BY_AUTHOR)
     GONE_STATUSES = (Status.REJECTED, Status.REMOVED, Status.DELETED_BY_AUTHOR)
 
     article = models.ForeignKey(
@@ -107,6 +121,9 @@ class Comment(TimeStampedModel):
         max_length=20, choices=Status.choices, default=Status.PUBLISHED, db_index=True
     )
     edited_at = models.DateTimeField(null=True, blank=True)
+    # The form the comment was posted from: posting that form again (a retry after a
+    # timeout, a double click, a reload that re-posts) finds this comment, not a copy.
+    submission_key = models.CharField(max_length=64, blank=True, default="")
     # Moderation: the models' combined probability that the text is abusive and each model's
     # own (name -> probability, see moderation/toxicity.py), the rules that held it (Coral's
     # DETECTED_* flags), why a moderator rejected it, and whether it is pinned on top.
@@ -132,6 +149,11 @@ class Comment(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(depth__gte=1, depth__lte=MAX_DEPTH), name="comment_depth_in_range"
+            ),
+            models.UniqueConstraint(
+                fields=["author", "submission_key"],
+                condition=~Q(submission_key=""),
+                name="comment_one_per_submitted_form",
             ),
             models.CheckConstraint(
                 condition=Q(parent__isnull=True, depth=1, thread__isnull=True)

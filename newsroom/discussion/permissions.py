@@ -41,9 +41,15 @@ def discussion_closed_reason(article: ArticlePage, now: datetime | None = None) 
 
 
 def commenting_permission(*, user: Viewer, article: ArticlePage) -> Posting:
+    """Whether the reader may comment, reply, edit or vote in this article's discussion."""
     closed = discussion_closed_reason(article)
     if closed:
         return Posting(False, closed)
+    return standing_permission(user=user)
+
+
+def standing_permission(*, user: Viewer) -> Posting:
+    """Whether the account may take part at all (reporting needs no open discussion)."""
     if not user.is_authenticated:
         return Posting(False, "Sign in to take part in the discussion.")
     if user.anonymised_at or not user.is_active:

@@ -57,6 +57,7 @@ class CommentStream:
     has_more: bool
     next_offset: int
     focus_id: int | None = None
+    focus_unavailable: bool = False
     pinned: int | None = None
     sorts: list[tuple[str, str]] = field(default_factory=list)
     notes: list[ModeratorNote] = field(default_factory=list)
@@ -88,6 +89,7 @@ def comment_stream_for_article(
     offset: int = 0,
     focus: Comment | None = None,
     pinned: int | None = None,
+    focus_unavailable: bool = False,
 ) -> CommentStream:
     """One page of threads: top-level comments in the chosen order, each with its replies.
 
@@ -95,11 +97,15 @@ def comment_stream_for_article(
     first on the first page when it would not be there otherwise, so a link deep
     into a busy stream always opens with the comment shown. That thread is the
     stream's ``pinned`` one, which the following pages are asked to leave out.
+    ``focus_unavailable`` says that the comment a link asked for is not one the
+    viewer may see, so the stream says so instead of opening on it.
     """
     sort = sort_or_default(sort)
     limit = settings.NEWSROOM_COMMENTS_PER_PAGE
     comments = _with_author_roles(
-        Comment.objects.visible_to(viewer).filter(article=article).select_related(*RELATED)
+        Comment.objects.visible_to(viewer, asked_for=focus.pk if focus else None)
+        .filter(article=article)
+        .select_related(*RELATED)
     )
 
     top = comments.top_level()
@@ -148,6 +154,7 @@ def comment_stream_for_article(
         next_offset=offset + limit,
         focus_id=focus.pk if focus and focus_root_id else None,
         pinned=pinned,
+        focus_unavailable=focus_unavailable,
         sorts=list(SORT_LABELS.items()),
         notes=list(ModeratorNote.objects.filter(article=article).shown()[:3]),
         closed_reason=discussion_closed_reason(article),
@@ -163,6 +170,7 @@ def discussion_context(
     offset: int = 0,
     focus: Comment | None = None,
     pinned: int | None = None,
+    focus_unavailable: bool = False,
 ) -> dict[str, object]:
     """What the discussion templates read: the stream and whether this reader may post."""
     stream = comment_stream_for_article(
@@ -172,6 +180,7 @@ def discussion_context(
         offset=offset,
         focus=focus,
         pinned=pinned,
+        focus_unavailable=focus_unavailable,
     )
     return {
         "stream": stream,
@@ -181,8 +190,9 @@ def discussion_context(
     }
 
 
-def comment_thread_for_viewer(*, comment: Comment, viewer: Viewer) -> CommentCard:
-    """One comment as the viewer sees it in the stream, with its replies nested below it."""
+def comment_thread_for_viewer(*, comment: Comment, viewer: Viewer) -> CommentCard | None:
+    """One comment as the viewer sees it in the stream, with its replies nested below it;
+    None when the viewer no longer sees it (a reply-less comment its author deleted)."""
     root_id = comment.thread_id or comment.pk
     comments = _with_author_roles(
         Comment.objects.visible_to(viewer)
@@ -191,17 +201,19 @@ def comment_thread_for_viewer(*, comment: Comment, viewer: Viewer) -> CommentCar
     )
     thread = comments.filter(Q(pk=root_id) | Q(thread=root_id)).order_by("created_at", "pk")
     everything = list(thread)
-    # The root may be hidden from this reader (a moderator rejected it): then the thread
-    # shows from the reader's own comment down.
-    roots = [c for c in everything if c.pk == root_id]
+    # Whatever hangs from nothing the viewer sees starts a tree of its own: the root may be
+    # hidden from this reader (a moderator rejected it), and then the thread shows from the
+    # reader's own comment down.
+    loaded = {c.pk for c in everything}
+    roots = [c for c in everything if c.pk == root_id or c.parent_id not in loaded]
     cards = comment_cards(
         roots,
-        [c for c in everything if c.pk != root_id],
+        [c for c in everything if c not in roots],
         viewer=viewer,
         votes=_viewer_votes(viewer, everything),
         can_post=commenting_permission(user=viewer, article=comment.article).allowed,
     )
-    return cards[comment.pk]
+    return cards.get(comment.pk)
 
 
 def comment_voted_for_viewer(*, comment: Comment, viewer: Viewer, vote: int) -> CommentCard:

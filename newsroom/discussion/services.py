@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -12,11 +12,10 @@ from newsroom.core.html import plain_text, render_comment
 from newsroom.discussion.announce import comment_changed
 from newsroom.discussion.mentions import link_mentions, member_page_urls, unlink_member_pages
 from newsroom.discussion.models import MAX_DEPTH, Comment, Vote
-from newsroom.discussion.permissions import commenting_permission
+from newsroom.discussion.permissions import commenting_permission, standing_permission
 from newsroom.discussion.tasks import reply_notifications_enqueue
 from newsroom.moderation.models import Flag, ModerationAction, Report
 from newsroom.moderation.rules import Outcome, Submission, Verdict, moderate
-from newsroom.moderation.selectors import active_sanction
 
 MAX_BODY_LENGTH = 3000
 ELLIPSIS = "…"
@@ -74,7 +73,8 @@ def _clean_quote(*, article: ArticlePage, quoted: Comment | None, quoted_text: s
         return original
     if excerpt not in original:
         raise ValidationError({"quoted_text": "A quote must be text from the comment it quotes."})
-    return quoted_text.strip() if excerpt == original else f"{excerpt}{ELLIPSIS}"
+    # What is stored is the original's own text, never the writer's variant of it.
+    return original if excerpt == original else f"{excerpt}{ELLIPSIS}"
 
 
 def comment_create(
@@ -86,6 +86,7 @@ def comment_create(
     quoted: Comment | None = None,
     quoted_text: str = "",
     confirmed_nudge: bool = False,
+    submission_key: str = "",
 ) -> Comment:
     """Post a comment after the moderation pipeline has judged it.
 
@@ -96,10 +97,18 @@ def comment_create(
 
     Raises NudgeRequired (ask the writer once) or CommentRejected (a banned word)
     before anything is saved; a held comment is saved as pending with its flags.
+    ``submission_key`` names the form it was posted from: the same form posted again
+    answers with the comment already stored.
     """
     commenting_permission(user=author, article=article).require()
     body = _clean_body(body)
-    comment = Comment(article=article, author=author, body=body)
+    if submission_key:
+        posted = Comment.objects.filter(author=author, submission_key=submission_key).first()
+        if posted is not None and posted.body == body:
+            return posted
+        if posted is not None:  # an old copy of a form, used again for new words
+            submission_key = ""
+    comment = Comment(article=article, author=author, body=body, submission_key=submission_key)
     if parent is not None:
         if parent.article_id != article.pk or parent.status != Comment.Status.PUBLISHED:
             raise ValidationError({"parent": "That comment can no longer be answered."})
@@ -116,24 +125,30 @@ def comment_create(
     comment.moderation_flags = outcome.flags
     comment.toxicity = outcome.toxicity
     comment.toxicity_scores = outcome.toxicity_scores
-
-    with transaction.atomic():
-        answered = [c.pk for c in (parent, quoted) if c is not None]
-        if answered:
-            statuses = dict(
-                Comment.objects.select_for_update()
-                .filter(pk__in=answered)
-                .values_list("pk", "status")
-            )
-            if parent is not None and statuses[parent.pk] != Comment.Status.PUBLISHED:
-                raise ValidationError({"parent": "That comment can no longer be answered."})
-            if quoted is not None and statuses[quoted.pk] != Comment.Status.PUBLISHED:
-                raise ValidationError({"quoted_text": "That comment can no longer be quoted."})
-        commenting_permission(user=author, article=article).require()
-        comment.save()
-        comment_changed(comment, was_published=False)
-        if comment.status == Comment.Status.PUBLISHED:
-            reply_notifications_enqueue(comment=comment)
+    try:
+        with transaction.atomic():
+            answered = [c.pk for c in (parent, quoted) if c is not None]
+            if answered:
+                statuses = dict(
+                    Comment.objects.select_for_update()
+                    .filter(pk__in=answered)
+                    .values_list("pk", "status")
+                )
+                if parent is not None and statuses[parent.pk] != Comment.Status.PUBLISHED:
+                    raise ValidationError({"parent": "That comment can no longer be answered."})
+                if quoted is not None and statuses[quoted.pk] != Comment.Status.PUBLISHED:
+                    raise ValidationError({"quoted_text": "That comment can no longer be quoted."})
+            commenting_permission(user=author, article=article).require()
+            comment.save()
+            comment_changed(comment, was_published=False)
+            if comment.status == Comment.Status.PUBLISHED:
+                reply_notifications_enqueue(comment=comment)
+    except IntegrityError:
+        # The same form posted twice at once: the other request stored it first.
+        posted = Comment.objects.filter(author=author, submission_key=submission_key).first()
+        if not submission_key or posted is None:
+            raise
+        return posted
     return comment
 
 
@@ -150,9 +165,8 @@ def comment_edit(
     if not comment.edit_window_open():
         minutes = int(settings.NEWSROOM_COMMENT_EDIT_MINUTES)
         raise PermissionDenied(f"Comments can be edited for {minutes} minutes after posting.")
-    sanction = active_sanction(editor)
-    if sanction is not None:
-        raise PermissionDenied(sanction.message)
+    # The same standing as posting: an open discussion, a verified address, no sanction.
+    commenting_permission(user=editor, article=comment.article).require()
     was_published = comment.status == Comment.Status.PUBLISHED
     comment.body = _clean_body(body)
     outcome = _judge(
@@ -269,9 +283,8 @@ def report_create(
     """
     if not reporter.is_authenticated or reporter.anonymised_at or not reporter.is_active:
         raise PermissionDenied("Sign in to report a comment.")
-    sanction = active_sanction(reporter)
-    if sanction is not None:
-        raise PermissionDenied(sanction.message)
+    # A closed discussion can still be reported; an unverified or sanctioned account cannot.
+    standing_permission(user=reporter).require()
     if reason not in Report.Reason.values:
         raise ValidationError({"reason": "Choose a reason."})
     note = (note or "").strip()

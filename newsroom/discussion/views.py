@@ -18,15 +18,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from newsroom.accounts.http import SignedInRequest
-from newsroom.accounts.models import User
+from newsroom.accounts.models import User, Viewer
 from newsroom.accounts.selectors import member_slug_now
 from newsroom.accounts.services import user_set_notify_replies
 from newsroom.articles.models import ArticlePage
 from newsroom.core.http import HtmxHttpRequest
+from newsroom.core.params import MAX_ID, int_param
 from newsroom.core.ratelimit import rate_limited
 from newsroom.discussion import services
 from newsroom.discussion.forms import CommentForm, EditForm, ReportForm, VoteForm
-from newsroom.discussion.models import Comment
+from newsroom.discussion.models import Comment, CommentQuerySet
 from newsroom.discussion.notifications import unsubscribe_token_read
 from newsroom.discussion.permissions import commenting_permission
 from newsroom.discussion.selectors import (
@@ -39,18 +40,33 @@ from newsroom.discussion.selectors import (
 )
 from newsroom.moderation.rules import NudgeRequired
 
+# "Show more" pages through at most this many threads; beyond it an offset is a 400.
+MAX_OFFSET = 10**9
+
 
 def _article(article_id: int) -> ArticlePage:
     return get_object_or_404(ArticlePage.objects.visible(), pk=article_id)
 
 
-def _comment(pk: int) -> Comment:
-    return get_object_or_404(
-        Comment.objects.select_related(
-            "article", "author", "in_reply_to__author", "quoted__author"
-        ).filter(article__in=ArticlePage.objects.visible()),
-        pk=pk,
-    )
+def _comments() -> CommentQuerySet:
+    return Comment.objects.select_related(
+        "article", "author", "in_reply_to__author", "quoted__author"
+    ).filter(article__in=ArticlePage.objects.visible())
+
+
+def _comment(pk: int, *, viewer: Viewer) -> Comment:
+    """A comment the viewer may see: anything else is a 404 that says nothing of it."""
+    return get_object_or_404(_comments().visible_to(viewer), pk=pk)
+
+
+def _published(pk: int) -> Comment:
+    """A comment readers may answer, quote, vote on or report."""
+    return get_object_or_404(_comments().published(), pk=pk)
+
+
+def _own(pk: int, *, author: User) -> Comment:
+    """One of the reader's own comments, for editing and deleting."""
+    return get_object_or_404(_comments().filter(author=author), pk=pk)
 
 
 def _error_status(error: Exception) -> int:
@@ -73,7 +89,7 @@ def _render_discussion(
     **stream_options: Any,
 ) -> HttpResponse:
     context = discussion_context(request=request, article=article, **stream_options)
-    context.update(form=form or CommentForm(), errors=errors)
+    context.update(form=form or CommentForm.fresh(), errors=errors)
     if request.htmx:
         return render(request, "discussion/partials/_discussion.html", context, status=status)
     return render(request, "discussion/comment_form_page.html", context, status=status)
@@ -96,10 +112,11 @@ def comment_create(request: SignedInRequest, article_id: int) -> HttpResponse:
             article=article,
             author=request.user,
             body=data["body"],
-            parent=Comment.objects.filter(pk=data["parent"]).first() if data["parent"] else None,
-            quoted=Comment.objects.filter(pk=data["quoted"]).first() if data["quoted"] else None,
+            parent=_answered(data["parent"], field="parent"),
+            quoted=_answered(data["quoted"], field="quoted_text"),
             quoted_text=data["quoted_text"],
-            confirmed_nudge=data["confirmed_nudge"],
+            confirmed_nudge=form.nudge_confirmed(),
+            submission_key=data["submission_key"],
         )
     except NudgeRequired as nudge:
         # Asked once, the text kept in the form: posting it again goes through.
@@ -117,23 +134,27 @@ def comment_create(request: SignedInRequest, article_id: int) -> HttpResponse:
     return redirect(f"{article.url}?comment={comment.pk}&sort={sort}#{comment.anchor}")
 
 
+def _answered(pk: int | None, *, field: str) -> Comment | None:
+    """The comment a reply answers or quotes; one that does not exist is an error, never a
+    reason to post the answer as a top-level comment."""
+    if pk is None:
+        return None
+    comment = Comment.objects.filter(pk=pk).first()
+    if comment is None:
+        raise ValidationError({field: "That comment can no longer be answered or quoted."})
+    return comment
+
+
 @require_GET
 def comment_list(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     """More threads: appended in place by htmx, or a page of its own without JavaScript."""
     article = _article(article_id)
-    try:
-        offset = int(request.GET.get("offset", 0))
-        pinned = int(request.GET["pinned"]) if request.GET.get("pinned") else None
-    except ValueError:
-        return HttpResponseBadRequest("The offset and the pinned comment must be whole numbers.")
-    if offset < 0:
-        return HttpResponseBadRequest("The offset must not be negative.")
     context = discussion_context(
         request=request,
         article=article,
         sort=request.GET.get("sort"),
-        offset=offset,
-        pinned=pinned,
+        offset=int_param(request.GET, "offset", default=0, maximum=MAX_OFFSET) or 0,
+        pinned=int_param(request.GET, "pinned"),
     )
     template = (
         "discussion/partials/_threads.html" if request.htmx else "discussion/comment_list.html"
@@ -142,21 +163,32 @@ def comment_list(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
 
 
 def comment_permalink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    comment = _comment(pk)
+    """The address of a comment: its place in its article's discussion, for whoever may see it.
+
+    A moderator also follows it to a held or rejected comment (the queue's "view" link);
+    anyone else learns nothing of a comment they may not see, not even its article.
+    """
+    comment = (
+        _comments().visible_to(request.user, asked_for=pk).filter(pk=pk).first()
+        if pk <= MAX_ID
+        else None
+    )
+    if comment is None:
+        return render(request, "discussion/comment_unavailable.html", status=404)
     return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
 
 
 @login_required
 def comment_reply(request: SignedInRequest, pk: int) -> HttpResponse:
     """The reply (or quote) form for one comment: inline with htmx, a page of its own without."""
-    parent = _comment(pk)
+    parent = _published(pk)
     quoting = "quote" in request.GET
     initial = {"quoted": parent.pk} if quoting else {"parent": parent.pk}
     context = {
         "article": parent.article,
         "target": parent,
         "quoting": quoting,
-        "form": CommentForm(initial=initial),
+        "form": CommentForm.fresh(**initial),
         "permission": commenting_permission(user=request.user, article=parent.article),
     }
     template = (
@@ -167,7 +199,7 @@ def comment_reply(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 def comment_edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    comment = _comment(pk)
+    comment = _own(pk, author=request.user)
     form = EditForm(request.POST or None, initial={"body": comment.body})
     errors, status = [], 200
     if request.method == "POST" and form.is_valid():
@@ -176,7 +208,7 @@ def comment_edit(request: SignedInRequest, pk: int) -> HttpResponse:
                 comment=comment,
                 editor=request.user,
                 body=form.cleaned_data["body"],
-                confirmed_nudge=form.cleaned_data["confirmed_nudge"],
+                confirmed_nudge=form.nudge_confirmed(),
             )
         except NudgeRequired as nudge:
             form.ask_once()
@@ -198,7 +230,7 @@ def comment_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def comment_delete(request: SignedInRequest, pk: int) -> HttpResponse:
-    comment = _comment(pk)
+    comment = _own(pk, author=request.user)
     try:
         comment = services.comment_delete_by_author(comment=comment, author=request.user)
     except PermissionDenied as error:
@@ -209,6 +241,8 @@ def comment_delete(request: SignedInRequest, pk: int) -> HttpResponse:
 def _after_change(request: SignedInRequest, comment: Comment) -> HttpResponse:
     if request.htmx:
         shown = comment_thread_for_viewer(comment=comment, viewer=request.user)
+        if shown is None:  # withdrawn without a trace: the comment leaves the page
+            return HttpResponse("")
         return render(request, "discussion/partials/_comment.html", {"card": shown})
     return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
 
@@ -216,7 +250,7 @@ def _after_change(request: SignedInRequest, comment: Comment) -> HttpResponse:
 @require_POST
 @login_required
 def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
-    comment = _comment(pk)
+    comment = _comment(pk, viewer=request.user)
     form = VoteForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("A vote is up, down or clear.")
@@ -238,7 +272,7 @@ def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def comment_report(request: SignedInRequest, pk: int) -> HttpResponse:
     """Report a comment to the moderators: a small form inline with htmx, a page without."""
-    comment = _comment(pk)
+    comment = _published(pk)
     form = ReportForm(request.POST or None)
     errors, status, received = [], 200, False
     if request.method == "POST" and form.is_valid():

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection, connections
 
 from newsroom.discussion.models import Comment, Vote
-from newsroom.discussion.services import vote_cast
+from newsroom.discussion.services import comment_create, vote_cast
 from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
 
 READERS = 32
@@ -77,3 +77,16 @@ def test_readers_changing_votes_at_once_stay_consistent(home):
     fresh = Comment.objects.get(pk=comment.pk)
     assert fresh.upvotes == Vote.objects.filter(comment=comment, value=1).count() == 8
     assert fresh.downvotes == Vote.objects.filter(comment=comment, value=-1).count() == 16
+
+
+def test_one_form_posted_eight_times_at_once_stores_one_comment(home):
+    article = ArticlePageFactory()
+    author = UserFactory()
+    post = lambda: comment_create(  # noqa: E731
+        article=article, author=author, body="Only once.", submission_key="c" * 32
+    )
+
+    errors = run_at_once([post] * 8)
+
+    assert errors == []
+    assert Comment.objects.filter(body="Only once.").count() == 1

@@ -246,10 +246,12 @@ def test_a_hostile_comment_is_nudged_once_with_the_text_kept(client, article, tr
     nudged = client.post(url, {"body": ABUSIVE}, **HTMX).content.decode()
 
     assert "may come across as hostile" in nudged
-    assert ABUSIVE in nudged and 'name="confirmed_nudge" value="True"' in nudged
+    # The form carries a signed token of the text asked about, not a bare "yes".
+    token = re.search(r'name="confirmed_nudge" value="([^"]+)"', nudged).group(1)
+    assert ABUSIVE in nudged and token != "True"
     assert not Comment.objects.filter(body=ABUSIVE).exists()
 
-    posted = client.post(url, {"body": ABUSIVE, "confirmed_nudge": "True"}, **HTMX)
+    posted = client.post(url, {"body": ABUSIVE, "confirmed_nudge": token}, **HTMX)
 
     assert "Your comment is awaiting review" in posted.content.decode()
     assert Comment.objects.get(body=ABUSIVE).status == Comment.Status.PENDING
@@ -368,7 +370,8 @@ def test_an_edit_that_reads_as_hostile_is_nudged_once_with_the_text_kept(client,
     url = reverse("discussion:comment-edit", args=[comment.pk])
 
     nudged = client.post(url, {"body": ABUSIVE}, **HTMX).content.decode()
-    saved = client.post(url, {"body": ABUSIVE, "confirmed_nudge": "True"}, **HTMX)
+    token = re.search(r'name="confirmed_nudge" value="([^"]+)"', nudged).group(1)
+    saved = client.post(url, {"body": ABUSIVE, "confirmed_nudge": token}, **HTMX)
 
     assert "may come across as hostile" in nudged and "Save anyway" in nudged
     assert saved.status_code == 200

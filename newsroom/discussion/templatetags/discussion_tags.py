@@ -4,6 +4,7 @@ from django.template import Context
 from django.utils.safestring import SafeString, mark_safe
 
 from newsroom.articles.models import ArticlePage
+from newsroom.core.params import parse_int
 from newsroom.discussion.cards import CommentCard
 from newsroom.discussion.forms import CommentForm
 from newsroom.discussion.fragments import FragmentRender
@@ -22,12 +23,22 @@ def discussion_for(context, article: ArticlePage) -> dict:
     and the stream below read the same data.
     """
     request: HttpRequest = context["request"]
-    focus_id = request.GET.get("comment", "")
-    focus = Comment.objects.filter(pk=int(focus_id)).first() if focus_id.isdigit() else None
-    data = discussion_context(
-        request=request, article=article, sort=request.GET.get("sort"), focus=focus
+    focus_id = parse_int(request.GET.get("comment"))
+    focus = (
+        Comment.objects.visible_to(request.user, asked_for=focus_id)
+        .filter(pk=focus_id, article=article)
+        .first()
+        if focus_id is not None
+        else None
     )
-    data["form"] = CommentForm()
+    data = discussion_context(
+        request=request,
+        article=article,
+        sort=request.GET.get("sort"),
+        focus=focus,
+        focus_unavailable="comment" in request.GET and focus is None,
+    )
+    data["form"] = CommentForm.fresh()
     return data
 
 

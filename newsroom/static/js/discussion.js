@@ -11,9 +11,14 @@
     target.focus({ preventScroll: true });
   }
 
+  // A link to a comment that is not on the first page goes through the comment's own
+  // address once, which puts its thread first. When the server has already placed it
+  // (?comment= in the address) and it is still missing, the reader may not see it: the
+  // page says so, and going round again would never end.
   function openLinkedComment() {
     var match = /^#comment-(\d+)$/.exec(window.location.hash);
-    if (match && !document.getElementById("comment-" + match[1])) {
+    var placed = new URLSearchParams(window.location.search).has("comment");
+    if (match && !placed && !document.getElementById("comment-" + match[1])) {
       window.location.replace("/discussion/comments/" + match[1] + "/");
     }
   }
