@@ -36,8 +36,7 @@ def is_shared(card: CommentCard) -> bool:
     return not (
         card.viewer_vote
         or card.is_own
-        or card.is_pending
-        or card.rejection_notice
+        or card.notice  # the reader's own held or rejected comment, or a moderator's view
         or card.can_vote
         or card.can_reply
         or card.can_quote
@@ -65,7 +64,8 @@ def _own_signature(card: CommentCard, focus_id: int | None) -> tuple:
         card.author_name,
         card.author_slug,
         card.author_badge,
-        card.reply_to_name,
+        card.reply_to_label,
+        card.tombstone,
         (quote.comment_id, quote.author_name, quote.text, quote.removed) if quote else None,
         comment.pk == focus_id,
     )
