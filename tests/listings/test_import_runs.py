@@ -14,7 +14,6 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
 
 from newsroom.listings.importer import _ChunkImporter, listing_feed_import
@@ -26,14 +25,6 @@ from tests.listings.feeds import feed_row, write_csv
 needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs real concurrent connections (PostgreSQL)"
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_content_types():
-    """Modules before this one restore the database (flush, then the migrated state), which
-    can give content types other ids than the ones this process has cached; the imports
-    here write Wagtail's reference index from other threads, so they must not use old ids."""
-    ContentType.objects.clear_cache()
 
 
 def run_import(path, provider, when=None, *, full=True, **kwargs) -> ImportRun:

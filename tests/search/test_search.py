@@ -117,7 +117,7 @@ def test_results_show_headline_section_date_standfirst_and_comments(client, sect
 
     assert f'<a href="{article.url}">Typhoon floods Okinawa harbour</a>' in html
     assert f'<a class="teaser__section" href="{section.url}">Weather</a>' in html
-    assert date(article.first_published_at, "M j, Y") in html
+    assert date(timezone.localtime(article.first_published_at), "M j, Y") in html
     assert "Ferries halted." in html
     assert "2 comments" in html
     assert "1 article match “okinawa”" in html
