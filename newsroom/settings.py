@@ -123,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "wagtail.contrib.settings.context_processors.settings",
+                "newsroom.discussion.context_processors.decision_notices",
             ],
         },
     },
@@ -380,6 +381,8 @@ NEWSROOM_TOXICITY_HOLD = float(os.environ.get("TOXICITY_HOLD", "0.9"))  # hold f
 NEWSROOM_PREMODERATE_FIRST = int(os.environ.get("PREMODERATE_FIRST", "2"))  # first N comments
 NEWSROOM_LINKS_MIN_APPROVED = int(os.environ.get("LINKS_MIN_APPROVED", "3"))  # links need N
 NEWSROOM_REPORTS_TO_HIDE = int(os.environ.get("REPORTS_TO_HIDE", "3"))  # reports hide a comment
+# What the author of a held comment is told: moderators usually decide within N hours.
+NEWSROOM_REVIEW_HOURS = int(os.environ.get("REVIEW_HOURS", "24"))
 # The newsroom's own moderation model, written by `newsroom moderation-train`.
 NEWSROOM_MODERATION_MODEL_FILE = Path(
     os.environ.get("MODERATION_MODEL_FILE", VAR_DIR / "moderation" / "newsroom-model.npz")

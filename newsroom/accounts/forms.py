@@ -56,6 +56,7 @@ class AccountDeleteForm(forms.Form):
 
 class EmailSettingsForm(forms.Form):
     notify_replies = forms.BooleanField(
-        label="Email me when someone replies to or quotes one of my comments",
+        label="Email me when someone replies to or quotes one of my comments, and when a moderator "
+        "approves or rejects one held for review",
         required=False,
     )

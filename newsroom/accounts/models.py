@@ -25,7 +25,8 @@ class User(AbstractUser):
     anonymised_at = models.DateTimeField(null=True, blank=True)
     notify_replies = models.BooleanField(
         default=True,
-        help_text="Email the reader when someone replies to or quotes one of their comments.",
+        help_text="Email the reader about their comments: when someone replies to or quotes one, "
+        "and when a moderator approves or rejects one held for review.",
     )
 
     class Meta:

@@ -44,9 +44,10 @@ def account_settings(request: SignedInRequest) -> HttpResponse:
             user_set_notify_replies(user=request.user, notify_replies=notify)
             messages.success(
                 request,
-                "We will email you when someone answers your comments."
+                "We will email you when someone answers your comments or a moderator "
+                "decides on one."
                 if notify
-                else "We will no longer email you when someone answers your comments.",
+                else "We will no longer email you about your comments.",
             )
             return redirect("accounts:account-settings")
     else:

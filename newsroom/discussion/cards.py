@@ -8,8 +8,11 @@ templates only read, and a misspelt field is an error rather than a silent blank
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from newsroom.accounts.models import Viewer
 from newsroom.discussion.models import Comment
+from newsroom.moderation.rules import hold_reason
 
 
 @dataclass(frozen=True)
@@ -88,12 +91,23 @@ def _reply_to_label(answered: Comment | None) -> str:
     return answered.author.public_name or "a deleted account"
 
 
+def awaiting_review_explanation(comment: Comment) -> str:
+    """What the author of a held comment is told, from the moment they post it: why it
+    waits (the rules that held it), for how long, where to find it and what comes next."""
+    return (
+        f"Your comment is awaiting review. {hold_reason(comment.moderation_flags)} "
+        f"That usually happens within {settings.NEWSROOM_REVIEW_HOURS} hours. Until then only "
+        "you see it, here and on your member page; we will tell you when a moderator has "
+        "approved or rejected it."
+    )
+
+
 def _notice(comment: Comment, *, is_own: bool) -> str:
     """What a viewer is told about a comment that readers do not see."""
     status = comment.status
     if status == Comment.Status.PENDING:
         return (
-            "Your comment is awaiting review."
+            awaiting_review_explanation(comment)
             if is_own
             else "Held for review: readers do not see it."
         )

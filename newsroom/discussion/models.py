@@ -233,3 +233,36 @@ class ReplyNotification(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Comment {self.comment_id} notified to {self.recipient_id}"
+
+
+class DecisionNoticeQuerySet(models.QuerySet["DecisionNotice"]):
+    def unread(self) -> "DecisionNoticeQuerySet":
+        return self.filter(read_at__isnull=True)
+
+
+class DecisionNotice(TimeStampedModel):
+    """A moderator's decision on a reader's held comment, told to its author.
+
+    One per decision (the audit row it tells of, under a one-to-one constraint): shown on
+    the author's member page until they have seen it (``read_at``), and emailed once if
+    they allow it (``emailed_at``, claimed before sending so a task run twice sends once).
+    """
+
+    action = models.OneToOneField(
+        "moderation.ModerationAction", on_delete=models.PROTECT, related_name="+"
+    )
+    comment = models.ForeignKey(Comment, on_delete=models.PROTECT, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="decision_notices"
+    )
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DecisionNoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="decision_notice_unread_idx")]
+
+    def __str__(self) -> str:
+        return f"Decision {self.action_id} on comment {self.comment_id} told to {self.recipient_id}"

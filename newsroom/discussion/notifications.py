@@ -1,7 +1,10 @@
-"""Reply notifications: who is told that someone answered them, and what the email says.
+"""Notifications about a reader's comments: someone answered one, or a moderator decided
+on one that was held for review. Who is told, and what the page and the email say.
 
-No queries and no sending here: the task in newsroom.discussion.tasks reads the rows,
-then asks these functions whom to email and builds the messages from their answers.
+No queries and no sending here: the tasks in newsroom.discussion.tasks read the rows,
+then ask these functions whom to email and build the messages from their answers.
+One preference (``User.notify_replies``, "emails about my comments") and one unsubscribe
+link cover both kinds.
 """
 
 import email.message
@@ -22,7 +25,8 @@ from django.utils.text import Truncator
 
 from newsroom.accounts.models import User
 from newsroom.core.html import plain_text
-from newsroom.discussion.models import Comment
+from newsroom.discussion.models import Comment, DecisionNotice
+from newsroom.moderation.models import ModerationAction
 
 EXCERPT_CHARS = 300
 # Only unsubscribe links carry this salt, so no other signed value can stand in for one.
@@ -46,7 +50,7 @@ _HEADERS = HeaderRegistry()
 _HEADERS.map_to_type("list-unsubscribe", cast(type[BaseHeader], _UnfoldedHeader))
 
 
-class ReplyNotificationEmail(EmailMessage):
+class NotificationEmail(EmailMessage):
     """An EmailMessage whose List-Unsubscribe header stays on one line, whatever the mailer."""
 
     def message(
@@ -71,6 +75,11 @@ class ReplyRecipient:
         if self.replied and self.quoted:
             return "replied to and quoted your comment"
         return "replied to your comment" if self.replied else "quoted your comment"
+
+
+def _wants_email(user: User, address: str | None) -> bool:
+    """Whether a reader may be emailed about their comments at ``address``."""
+    return bool(address) and user.is_active and not user.anonymised_at and user.notify_replies
 
 
 def answered_author_ids(*, comment: Comment) -> set[int]:
@@ -101,12 +110,12 @@ def reply_recipients(*, comment: Comment, addresses: Mapping[int, str]) -> list[
     recipients = []
     for user in {user.pk: user for user in (replied_to, quoted) if user is not None}.values():
         address = addresses.get(user.pk)
-        if user.anonymised_at or not user.is_active or not user.notify_replies or not address:
+        if not _wants_email(user, address):
             continue
         recipients.append(
             ReplyRecipient(
                 user=user,
-                email=address,
+                email=address or "",
                 replied=user == replied_to,
                 quoted=user == quoted,
             )
@@ -129,7 +138,7 @@ def unsubscribe_token_read(*, token: str) -> int:
 
 def reply_notification_message(
     *, comment: Comment, recipient: ReplyRecipient, base_url: str
-) -> ReplyNotificationEmail:
+) -> NotificationEmail:
     """The plain-text email telling ``recipient`` about ``comment``; ``base_url`` is the site's.
 
     Plain text only: the excerpt is the answer's visible text, so nothing a reader
@@ -152,10 +161,15 @@ def reply_notification_message(
         "settings_url": base_url + reverse("accounts:account-settings"),
     }
     subject = render_to_string("discussion/email/reply_notification_subject.txt", context)
-    return ReplyNotificationEmail(
+    body = render_to_string("discussion/email/reply_notification_body.txt", context)
+    return _email(subject=subject, body=body, to=recipient.email, unsubscribe_url=unsubscribe_url)
+
+
+def _email(*, subject: str, body: str, to: str, unsubscribe_url: str) -> NotificationEmail:
+    return NotificationEmail(
         subject=" ".join(subject.split()),  # one line: a header cannot hold a line break
-        body=render_to_string("discussion/email/reply_notification_body.txt", context),
-        to=[recipient.email],
+        body=body,
+        to=[to],
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             # RFC 8058: mail providers may unsubscribe with one POST to that address.
@@ -163,3 +177,61 @@ def reply_notification_message(
             "Auto-Submitted": "auto-generated",
         },
     )
+
+
+# The status a comment has while a decision stands.
+DECIDED_STATUS: dict[str, str] = {
+    ModerationAction.Action.APPROVE: Comment.Status.PUBLISHED,
+    ModerationAction.Action.REJECT: Comment.Status.REJECTED,
+}
+
+
+def decision_summary(notice: DecisionNotice) -> str:
+    """What a moderator decided on the reader's held comment, and why, in one or two sentences."""
+    title = notice.comment.article.title
+    if notice.action.action == ModerationAction.Action.APPROVE:
+        return f"A moderator approved your comment on “{title}”. It is now published."
+    return (
+        f"A moderator rejected your comment on “{title}”: readers do not see it. "
+        f"Reason: {notice.action.reason}."
+    )
+
+
+def decision_email_address(*, notice: DecisionNotice, address: str | None) -> str:
+    """Where to email a decision, or "" for no email.
+
+    ``address`` is the reader's verified primary address, if any. No email when the reader
+    opted out or left, or when the decision no longer stands by the time the task runs (a
+    moderator changed their mind, or the author deleted the comment): the page says what
+    holds now.
+    """
+    stands = DECIDED_STATUS.get(notice.action.action) == notice.comment.status
+    if not (stands and address and _wants_email(notice.recipient, address)):
+        return ""
+    return address
+
+
+def decision_notification_message(
+    *, notice: DecisionNotice, to: str, base_url: str
+) -> NotificationEmail:
+    """The plain-text email telling a reader what a moderator decided on their held comment."""
+    base_url = base_url.rstrip("/")
+    unsubscribe_url = base_url + reverse(
+        "members:notifications-unsubscribe",
+        kwargs={"token": unsubscribe_token_make(user=notice.recipient)},
+    )
+    comment = notice.comment
+    context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "recipient_name": notice.recipient.display_name or "reader",
+        "approved": notice.action.action == ModerationAction.Action.APPROVE,
+        "summary": decision_summary(notice),
+        "article_title": comment.article.title,
+        "excerpt": Truncator(plain_text(comment.body_html)).chars(EXCERPT_CHARS),
+        "comment_url": base_url + comment.get_absolute_url(),
+        "unsubscribe_url": unsubscribe_url,
+        "settings_url": base_url + reverse("accounts:account-settings"),
+    }
+    subject = render_to_string("discussion/email/decision_notification_subject.txt", context)
+    body = render_to_string("discussion/email/decision_notification_body.txt", context)
+    return _email(subject=subject, body=body, to=to, unsubscribe_url=unsubscribe_url)

@@ -7,6 +7,7 @@ computed here, once, in Python.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -16,7 +17,8 @@ from django.http import HttpRequest
 from newsroom.accounts.models import User, Viewer
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.cards import CommentCard, comment_card, comment_cards
-from newsroom.discussion.models import Comment, CommentQuerySet, Vote
+from newsroom.discussion.models import Comment, CommentQuerySet, DecisionNotice, Vote
+from newsroom.discussion.notifications import decision_summary
 from newsroom.discussion.permissions import (
     Posting,
     commenting_permission,
@@ -250,3 +252,42 @@ def comments_by_member(*, member: User) -> QuerySet[Comment]:
         .select_related("article")
         .order_by("-created_at", "-pk")
     )
+
+
+# The notices a member page lists: every unread one is among them, being the newest.
+MEMBER_NOTICES_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class NoticeCard:
+    """A moderator's decision on one of the reader's held comments, as their member page
+    shows it; ``new``: the reader has not seen it before."""
+
+    pk: int
+    summary: str
+    comment_url: str
+    decided_at: datetime
+    new: bool
+
+
+def decision_notices_for_reader(*, reader: User) -> list[NoticeCard]:
+    """The reader's latest decision notices, newest first (one query)."""
+    notices = (
+        DecisionNotice.objects.filter(recipient=reader)
+        .select_related("action", "comment__article")
+        .order_by("-created_at", "-pk")[:MEMBER_NOTICES_SHOWN]
+    )
+    return [
+        NoticeCard(
+            pk=notice.pk,
+            summary=decision_summary(notice),
+            comment_url=notice.comment.get_absolute_url(),
+            decided_at=notice.created_at,
+            new=notice.read_at is None,
+        )
+        for notice in notices
+    ]
+
+
+def unread_decision_notice_count(*, reader: User) -> int:
+    return DecisionNotice.objects.unread().filter(recipient=reader).count()

@@ -11,9 +11,9 @@ from newsroom.articles.models import ArticlePage
 from newsroom.core.html import plain_text, render_comment
 from newsroom.discussion.announce import comment_changed
 from newsroom.discussion.mentions import link_mentions, member_page_urls, unlink_member_pages
-from newsroom.discussion.models import MAX_DEPTH, Comment, Vote
+from newsroom.discussion.models import MAX_DEPTH, Comment, DecisionNotice, Vote
 from newsroom.discussion.permissions import commenting_permission, standing_permission
-from newsroom.discussion.tasks import reply_notifications_enqueue
+from newsroom.discussion.tasks import decision_notification_enqueue, reply_notifications_enqueue
 from newsroom.moderation.models import Flag, ModerationAction, Report
 from newsroom.moderation.rules import Outcome, Submission, Verdict, moderate
 
@@ -315,3 +315,27 @@ def report_create(
         )
         comment_changed(comment, was_published=True)
     return report, True
+
+
+@transaction.atomic
+def decision_notice_create(*, comment: Comment, action: ModerationAction) -> DecisionNotice:
+    """Tell a comment's author what a moderator decided on it (``action``, the audit row).
+
+    Called by the moderation workspace inside its transaction. The author sees the notice
+    on their member page, and gets one email after commit if they allow emails.
+    """
+    notice = DecisionNotice.objects.create(
+        action=action, comment=comment, recipient_id=comment.author_id
+    )
+    decision_notification_enqueue(notice=notice)
+    return notice
+
+
+@transaction.atomic
+def decision_notices_mark_read(*, reader: User, notice_ids: list[int]) -> int:
+    """The reader has seen these notices; how many were new to them."""
+    return (
+        DecisionNotice.objects.unread()
+        .filter(recipient=reader, pk__in=notice_ids)
+        .update(read_at=timezone.now())
+    )

@@ -35,6 +35,7 @@ from newsroom.discussion.selectors import (
     comment_voted_for_viewer,
     comments_awaiting_review_by_member,
     comments_by_member,
+    decision_notices_for_reader,
     discussion_context,
     sort_or_default,
 )
@@ -318,15 +319,17 @@ def member_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         comments = paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404("No such page of comments.") from error
-    awaiting = (
-        list(comments_awaiting_review_by_member(member=member))
-        if request.user.pk == member.pk
-        else []
-    )
+    awaiting, notices = [], []
+    if request.user.pk == member.pk:  # what only the member sees
+        awaiting = list(comments_awaiting_review_by_member(member=member))
+        notices = decision_notices_for_reader(reader=member)
+        services.decision_notices_mark_read(
+            reader=member, notice_ids=[notice.pk for notice in notices if notice.new]
+        )
     return render(
         request,
         "discussion/member_detail.html",
-        {"member": member, "comments": comments, "awaiting_review": awaiting},
+        {"member": member, "comments": comments, "awaiting_review": awaiting, "notices": notices},
     )
 
 

@@ -9,7 +9,7 @@ from newsroom.accounts.export import EXPORT_HOOK
 from newsroom.accounts.models import User
 from newsroom.accounts.services import ACCOUNT_DELETE_HOOK
 from newsroom.articles.models import TEASERS_HOOK, ArticlePageQuerySet
-from newsroom.discussion.models import Comment, ReplyNotification, Vote
+from newsroom.discussion.models import Comment, DecisionNotice, ReplyNotification, Vote
 from newsroom.discussion.services import comments_unlink_member_pages
 
 
@@ -33,10 +33,14 @@ def _when(moment: Any) -> str | None:
 
 @hooks.register(EXPORT_HOOK)
 def export_discussion(*, user: User) -> dict[str, Any]:
-    """The reader's comments (with their status), votes and reply notifications."""
+    """The reader's comments (with their status), votes, reply notifications and the notices
+    of moderators' decisions on their comments."""
     comments = Comment.objects.filter(author=user).select_related("article").order_by("pk")
     votes = Vote.objects.filter(voter=user).order_by("pk")
     notifications = ReplyNotification.objects.filter(recipient=user).order_by("pk")
+    decisions = (
+        DecisionNotice.objects.filter(recipient=user).select_related("action").order_by("pk")
+    )
     return {
         "comments": [
             {
@@ -63,5 +67,16 @@ def export_discussion(*, user: User) -> dict[str, Any]:
         "notifications": [
             {"about_comment": note.comment_id, "at": _when(note.created_at)}
             for note in notifications
+        ],
+        "decision_notices": [
+            {
+                "about_comment": notice.comment_id,
+                "decision": notice.action.action,
+                "reason": notice.action.reason,
+                "at": _when(notice.created_at),
+                "read_at": _when(notice.read_at),
+                "emailed_at": _when(notice.emailed_at),
+            }
+            for notice in decisions
         ],
     }

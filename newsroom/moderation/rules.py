@@ -12,7 +12,7 @@ Text rules run first (they need nothing but the text), then the reader's standin
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -149,6 +149,33 @@ def new_commenter(submission: Submission) -> Decision | None:
     if submission.is_edit or submission.approved_count >= settings.NEWSROOM_PREMODERATE_FIRST:
         return None
     return Decision(Verdict.HOLD, (Flag.DETECTED_NEW_COMMENTER,))
+
+
+# Why a comment waits for a moderator, in its author's words, by the flag of the rule that
+# held it. The first that applies is told: a later reason (reports, an edit's wording)
+# outranks the new-reader rule, whose flag stays on every comment it once held.
+HOLD_REASONS: dict[str, str] = {
+    Flag.DETECTED_REPORTED: "Readers reported it, so it is hidden until a moderator has read it.",
+    Flag.DETECTED_TOXIC: (
+        "Our filter flagged its wording, so a moderator reads it before it appears."
+    ),
+    Flag.DETECTED_SUSPECT_WORD: (
+        "It contains a word our filter asks a moderator to check before it appears."
+    ),
+    Flag.DETECTED_LINKS: "A moderator checks links from newer readers before they appear.",
+    Flag.DETECTED_NEW_COMMENTER: (
+        "A moderator reads the first comments of every new reader before they appear."
+    ),
+}
+HOLD_REASON_OTHERWISE = "A moderator reads it before it appears."
+
+
+def hold_reason(flags: Iterable[str]) -> str:
+    """Why a held comment waits, from the flags its Outcome left on it (``Outcome.flags``)."""
+    held_by = set(flags)
+    return next(
+        (reason for flag, reason in HOLD_REASONS.items() if flag in held_by), HOLD_REASON_OTHERWISE
+    )
 
 
 Phase = Callable[[Submission], Decision | None]

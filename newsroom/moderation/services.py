@@ -15,6 +15,7 @@ from newsroom.articles.models import ArticlePage
 from newsroom.core import page_cache
 from newsroom.discussion.announce import comment_changed
 from newsroom.discussion.models import Comment
+from newsroom.discussion.services import decision_notice_create
 from newsroom.discussion.tasks import reply_notifications_enqueue
 from newsroom.moderation.actions import available_actions, available_reader_actions
 from newsroom.moderation.models import (
@@ -26,6 +27,10 @@ from newsroom.moderation.models import (
 from newsroom.moderation.selectors import active_sanction, is_moderator
 
 Action = ModerationAction.Action
+# Approving a comment only its author could see (held for review, or rejected) is told to
+# the author; approving one readers already see (dismissing reports) is not. A rejection
+# always is, with its reason.
+APPROVAL_TOLD_FROM = (Comment.Status.PENDING, Comment.Status.REJECTED)
 
 
 def _require_moderator(user: User) -> None:
@@ -76,12 +81,15 @@ def comment_approve(*, comment: Comment, moderator: User) -> Comment:
         return comment  # already shown and nothing to dismiss: approving again changes nothing
     _require_available(comment, Action.APPROVE)
     newly_visible = comment.status != Comment.Status.PUBLISHED
+    awaited = comment.status in APPROVAL_TOLD_FROM
     comment.status = Comment.Status.PUBLISHED
     comment.rejection_reason = ""
     comment.save(update_fields=["status", "rejection_reason", "updated_at"])
     comment_changed(comment, was_published=not newly_visible)
     _resolve_reports(comment)
-    _log(actor=moderator, action=Action.APPROVE, comment=comment)
+    logged = _log(actor=moderator, action=Action.APPROVE, comment=comment)
+    if awaited:
+        decision_notice_create(comment=comment, action=logged)
     if newly_visible:
         reply_notifications_enqueue(comment=comment)
     return comment
@@ -89,7 +97,7 @@ def comment_approve(*, comment: Comment, moderator: User) -> Comment:
 
 @transaction.atomic
 def comment_reject(*, comment: Comment, moderator: User, reason: str) -> Comment:
-    """Reject with a reason from Comment.RejectionReason; the author is shown the reason."""
+    """Reject with a reason from Comment.RejectionReason; the author is told, with the reason."""
     _require_moderator(moderator)
     if reason not in Comment.RejectionReason.values:
         raise ValidationError({"reason": "Choose a reason from the list."})
@@ -103,7 +111,8 @@ def comment_reject(*, comment: Comment, moderator: User, reason: str) -> Comment
     comment_changed(comment, was_published=was_published)
     _resolve_reports(comment)
     label = Comment.RejectionReason(reason).label
-    _log(actor=moderator, action=Action.REJECT, comment=comment, reason=label)
+    logged = _log(actor=moderator, action=Action.REJECT, comment=comment, reason=label)
+    decision_notice_create(comment=comment, action=logged)
     return comment
 
 

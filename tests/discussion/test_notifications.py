@@ -221,8 +221,11 @@ def test_a_held_answer_emails_only_once_a_moderator_approves_it(
     with django_capture_on_commit_callbacks(execute=True):
         comment_approve(comment=held, moderator=moderator)
 
-    (message,) = mailoutbox
-    assert "New Reader replied to your comment" in message.subject
+    # The answered reader learns of the answer; its author, of the moderator's decision.
+    reply, decision = sorted(mailoutbox, key=lambda message: message.to != ["ana@example.com"])
+    assert reply.to == ["ana@example.com"]
+    assert "New Reader replied to your comment" in reply.subject
+    assert decision.to == [newcomer.email] and decision.subject.endswith("was approved")
 
 
 def test_approving_an_answer_again_does_not_email_again(
@@ -298,7 +301,8 @@ def test_a_reader_whose_comment_is_gone_gets_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         comment_approve(comment=held, moderator=moderator)
 
-    assert mailoutbox == []
+    # Only the answer's author hears, of the moderator's decision: nothing goes to Ana.
+    assert [message.to for message in mailoutbox] == [[held.author.email]]
 
 
 def test_the_email_is_plain_text_whatever_the_answer_holds(

@@ -1,0 +1,20 @@
+"""What every page's chrome may show of the discussion for the signed-in reader."""
+
+from collections.abc import Callable
+from functools import cache
+
+from django.http import HttpRequest
+
+from newsroom.discussion.selectors import unread_decision_notice_count
+
+
+def decision_notices(request: HttpRequest) -> dict[str, Callable[[], int]]:
+    """``unread_notices``: how many moderators' decisions the reader has not seen yet.
+
+    A callable, counted (once) only when a template reads it: the header of a signed-in
+    reader's page, never the anonymous pages the page cache shares.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unread_notices": cache(lambda: unread_decision_notice_count(reader=user))}
