@@ -1,5 +1,6 @@
 """The page tree of the site: Home -> Section -> Article, and the sources articles come from."""
 
+import re
 import string
 from dataclasses import dataclass
 
@@ -37,10 +38,25 @@ class RightsNotice:
     usage_terms: str
 
 
+# Two full stops where a holder's name ends in one ("Pacific Wire K.K." + ". All"), but
+# never an ellipsis.
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def fill_notice(template: str, *, year: int, holder: str) -> str:
+    """A notice template filled in, without the doubled full stop a holder like
+    "Example K.K." would leave before ". All rights reserved."."""
+    return _DOUBLED_STOP.sub(".", template.format(year=year, holder=holder))
+
+
 def house_rights_notice(year: int) -> RightsNotice:
     """The site's own notice, shown on staff-written articles."""
     return RightsNotice(
-        notice=f"Copyright {year} {settings.NEWSROOM_RIGHTS_HOLDER}. All rights reserved.",
+        notice=fill_notice(
+            "Copyright {year} {holder}. All rights reserved.",
+            year=year,
+            holder=settings.NEWSROOM_RIGHTS_HOLDER,
+        ),
         usage_terms=settings.NEWSROOM_USAGE_TERMS,
     )
 
@@ -113,7 +129,7 @@ class Source(index.Indexed, models.Model):  # type: ignore[django-manager-missin
             )
 
     def rights_notice(self, year: int) -> RightsNotice:
-        notice = self.notice_template.format(year=year, holder=self.rights_holder)
+        notice = fill_notice(self.notice_template, year=year, holder=self.rights_holder)
         return RightsNotice(notice=notice, usage_terms=self.usage_terms)
 
 

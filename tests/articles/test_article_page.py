@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.exceptions import ValidationError
 
+from newsroom.articles.models import house_rights_notice
 from tests.factories import ArticlePageFactory, SectionPageFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +60,30 @@ def test_source_with_a_custom_template_fills_in_year_and_holder():
     assert source.rights_notice(2026).notice == "© 2026 Northern Wire"
 
 
+def test_a_holder_ending_in_a_full_stop_gets_no_second_one():
+    source = SourceFactory.build(rights_holder="Pacific Wire K.K.")
+
+    notice = source.rights_notice(2026).notice
+
+    assert notice == "Copyright 2026 Pacific Wire K.K. All rights reserved."
+
+
+def test_a_notice_keeps_an_ellipsis_the_source_wrote():
+    source = SourceFactory.build(
+        rights_holder="Wire", notice_template="© {year} {holder}... and so on"
+    )
+
+    assert source.rights_notice(2026).notice == "© 2026 Wire... and so on"
+
+
+def test_the_sites_own_notice_gets_no_second_full_stop(settings):
+    settings.NEWSROOM_RIGHTS_HOLDER = "The Newsroom K.K."
+
+    notice = house_rights_notice(2026).notice
+
+    assert notice == "Copyright 2026 The Newsroom K.K. All rights reserved."
+
+
 @pytest.mark.parametrize("template", ["Copyright {yaer} {holder}", "Copyright {year"])
 def test_source_rejects_a_broken_notice_template(template):
     source = SourceFactory.build(notice_template=template)
@@ -89,6 +114,61 @@ def test_lead_photo_is_served_as_responsive_renditions(client, home):
     widths = re.findall(r" (\d+)w", re.search(r'srcset="([^"]*)"', srcset).group(1))
     assert widths == ["480", "800", "1200", "1600"]
     assert 'sizes="(min-width: 64em) 44rem, 100vw"' in srcset
+
+
+def test_lead_photo_alt_is_the_images_description_never_its_file_name(client, home):
+    article = ArticlePageFactory(
+        lead_image__title="DSC_0042.jpg", lead_image__description="Two ministers shake hands."
+    )
+
+    html = client.get(article.url).content.decode()
+
+    image = re.search(r'<img[^>]*class="lead-figure__image"[^>]*>', html).group(0)
+    assert 'alt="Two ministers shake hands."' in image
+    assert "DSC_0042" not in html
+
+
+def test_lead_photo_without_a_description_has_empty_alt_and_its_caption_below(client, home):
+    article = ArticlePageFactory(
+        lead_image__title="DSC_0042.jpg",
+        lead_image__description="",
+        lead_image_caption="From left, the two ministers in Tokyo on Saturday.",
+    )
+
+    html = client.get(article.url).content.decode()
+
+    image = re.search(r'<img[^>]*class="lead-figure__image"[^>]*>', html).group(0)
+    assert 'alt=""' in image
+    assert "DSC_0042" not in html
+    caption = re.search(r"<figcaption>.*?</figcaption>", html, re.S).group(0)
+    assert "From left, the two ministers in Tokyo on Saturday." in caption
+
+
+def test_article_page_shows_a_link_to_its_sections_feed(client, home):
+    section = SectionPageFactory(title="Politics", slug="politics")
+    article = ArticlePageFactory(parent=section)
+
+    html = client.get(article.url).content.decode()
+
+    assert (
+        '<a href="/feeds/politics/" type="application/rss+xml">RSS<span class="visually-hidden">'
+        " feed of Politics</span></a>"
+    ) in html
+
+
+def test_home_page_title_names_the_site_once(client, home):
+    html = client.get(home.url).content.decode()
+
+    assert "<title>The Newsroom</title>" in html
+
+
+def test_home_page_shows_a_link_to_the_latest_articles_feed(client, home):
+    html = client.get(home.url).content.decode()
+
+    assert (
+        '<a href="/feeds/latest/" type="application/rss+xml">RSS<span class="visually-hidden">'
+        " feed of the latest articles</span></a>"
+    ) in html
 
 
 def test_signed_out_reader_is_asked_to_log_in_to_comment(client, home):

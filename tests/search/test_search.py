@@ -120,7 +120,16 @@ def test_results_show_headline_section_date_standfirst_and_comments(client, sect
     assert date(timezone.localtime(article.first_published_at), "M j, Y") in html
     assert "Ferries halted." in html
     assert "2 comments" in html
-    assert "1 article match “okinawa”" in html
+    assert "1 article matches “okinawa”, best match first." in html
+
+
+def test_the_count_of_several_matches_takes_the_plural_verb(client, section):
+    ArticlePageFactory(parent=section, title="Okinawa ferries resume")
+    ArticlePageFactory(parent=section, title="Okinawa harbour reopens")
+
+    html = client.get(SEARCH_URL, {"q": "okinawa"}).content.decode()
+
+    assert "2 articles match “okinawa”, best match first." in html
 
 
 def test_pagination_keeps_the_query(client, section):
@@ -148,7 +157,7 @@ def test_an_empty_query_shows_only_the_form(client, section):
         assert response.context["articles"] is None
         html = response.content.decode()
         assert 'id="search-page-q"' in html
-        assert "match “" not in html
+        assert "search-page__summary" not in html
 
 
 def test_no_matches_says_so(client, section):
