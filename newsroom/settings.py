@@ -93,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzip, only for pages shared by every anonymous reader (no CSRF token, nothing about
+    # one reader: BREACH, core/compression.py); above the page cache, so its hits are too.
+    "newsroom.core.compression.SharedPageGZipMiddleware",
     # A stored page for an anonymous reader is answered before sessions, auth and the rest.
     "newsroom.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -265,6 +268,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Wagtail's renditions, in MEDIA_ROOT under names carrying a digest of their bytes,
+    # so they are served as immutable (newsroom/core/media.py).
+    "renditions": {"BACKEND": "newsroom.core.media.RenditionStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -330,6 +336,7 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 # Newsroom
 NEWSROOM_SECTION_PAGE_SIZE = 20

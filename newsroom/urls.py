@@ -1,9 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpRequest
-from django.http.response import HttpResponseBase
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
@@ -12,15 +9,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.core import health
 from newsroom.core.login import LoginView
+from newsroom.core.media import serve_media
 from newsroom.discussion.urls import member_urlpatterns
 from newsroom.listings.sitemaps import ListingSitemap
 
 SITEMAPS = {"pages": PageSitemap, "listings": ListingSitemap}
-
-
-def media(request: HttpRequest, path: str) -> HttpResponseBase:
-    """Uploaded images and renditions, from MEDIA_ROOT as it is when asked (tests move it)."""
-    return serve(request, path, document_root=str(settings.MEDIA_ROOT))
 
 
 handler500 = health.server_error
@@ -45,7 +38,7 @@ urlpatterns = [
 
 if settings.NEWSROOM_SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", media))
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media))
 
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))
