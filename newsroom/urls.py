@@ -33,6 +33,7 @@ urlpatterns = [
     path("listings/", include("newsroom.listings.urls")),
     path("feeds/", include("newsroom.feeds.urls")),
     path("search/", include("newsroom.search.urls")),
+    path("", include("newsroom.articles.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

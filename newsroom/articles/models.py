@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -374,6 +374,10 @@ class ArticlePage(CachedForReadersMixin, Page):
         if not (self.first_published_at and self.last_published_at):
             return False
         return (self.last_published_at - self.first_published_at).total_seconds() > 60
+
+    def tags_by_name(self) -> list[Tag]:
+        """The article's tags in reading order, for the links to their tag pages."""
+        return sorted(self.tags.all(), key=lambda tag: tag.name.casefold())
 
     @property
     def rights(self) -> RightsNotice:

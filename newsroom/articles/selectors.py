@@ -1,11 +1,15 @@
 """The read paths of the publishing side that no page owns (the pages' own lists are their
-methods: HomePage.top_stories, SectionPage.articles_page, ArticlePage.more_in_section)."""
+methods: HomePage.top_stories, SectionPage.articles_page, ArticlePage.more_in_section):
+feeds and tag pages."""
 
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
+from taggit.models import Tag
 from wagtail.models import Page
 
-from newsroom.articles.models import ArticlePage
+from newsroom.articles.models import ArticlePage, SectionPage
 
 
 def article_list_for_feed(*, within: Page, limit: int) -> list[ArticlePage]:
@@ -27,3 +31,29 @@ def article_list_for_feed(*, within: Page, limit: int) -> list[ArticlePage]:
         .defer("body")
         .annotate(section_title=Subquery(section_title))[:limit]
     )
+
+
+TAG_PAGE_SIZE = 20
+
+
+def articles_tagged(*, tag: Tag, page_number: int | str = 1) -> "PaginatorPage[ArticlePage]":
+    """One page of the visible articles carrying ``tag``, newest first, each with its section.
+
+    Two queries for the page's teasers and one for their sections, however many it holds.
+    Raises EmptyPage or PageNotAnInteger for a page number that does not exist.
+    """
+    articles = ArticlePage.objects.visible().filter(tags=tag).newest_first().for_teasers()
+    page = Paginator(articles, TAG_PAGE_SIZE).page(page_number)
+    page.object_list = _with_sections(list(page.object_list))
+    return page
+
+
+def _with_sections(articles: list[ArticlePage]) -> list[ArticlePage]:
+    """The articles, each given its section from one query (a section is the tree parent)."""
+    section_path = {article.pk: article.path[: -ArticlePage.steplen] for article in articles}
+    sections = SectionPage.objects.filter(path__in=set(section_path.values())).in_bulk(
+        field_name="path"
+    )
+    for article in articles:
+        article.section = sections[section_path[article.pk]]
+    return articles
