@@ -25,6 +25,7 @@ from newsroom.discussion.permissions import (
     discussion_closed_reason,
 )
 from newsroom.moderation.models import MODERATORS_GROUP, ModeratorNote
+from newsroom.moderation.rules import hold_reason
 
 SORT_ORDERS = {
     "oldest": ("created_at", "pk"),
@@ -235,13 +236,22 @@ def _viewer_votes(viewer: Viewer, comments: list[Comment]) -> dict[int, int]:
     )
 
 
-def comments_awaiting_review_by_member(*, member: User) -> QuerySet[Comment]:
+@dataclass(frozen=True)
+class AwaitingCard:
+    """One of the member's held comments, with why it waits (the rules that held it)."""
+
+    comment: Comment
+    reason: str
+
+
+def comments_awaiting_review_by_member(*, member: User) -> list[AwaitingCard]:
     """A member's comments held for a moderator, newest first: shown to that member only."""
-    return (
+    held = (
         Comment.objects.filter(author=member, status=Comment.Status.PENDING)
         .select_related("article")
         .order_by("-created_at", "-pk")
     )
+    return [AwaitingCard(comment=c, reason=hold_reason(c.moderation_flags)) for c in held]
 
 
 def comments_by_member(*, member: User) -> QuerySet[Comment]:

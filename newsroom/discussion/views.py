@@ -321,7 +321,7 @@ def member_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such page of comments.") from error
     awaiting, notices = [], []
     if request.user.pk == member.pk:  # what only the member sees
-        awaiting = list(comments_awaiting_review_by_member(member=member))
+        awaiting = comments_awaiting_review_by_member(member=member)
         notices = decision_notices_for_reader(reader=member)
         services.decision_notices_mark_read(
             reader=member, notice_ids=[notice.pk for notice in notices if notice.new]

@@ -98,3 +98,20 @@ def test_only_the_author_is_told_why(client, article):
     client.force_login(UserFactory())
 
     assert NEW_READER not in client.get(article.url).content.decode()
+
+
+def test_the_member_page_says_why_each_of_the_readers_comments_waits(client, article):
+    reader = UserFactory()
+    CommentFactory(
+        article=article, author=reader, status=Comment.Status.PENDING,
+        moderation_flags=[Flag.DETECTED_NEW_COMMENTER],
+    )  # fmt: skip
+    CommentFactory(
+        article=article, author=reader, status=Comment.Status.PENDING,
+        moderation_flags=[Flag.DETECTED_SUSPECT_WORD],
+    )  # fmt: skip
+    client.force_login(reader)
+
+    html = client.get(reverse("members:member-detail", args=[reader.slug])).content.decode()
+
+    assert NEW_READER in html and FLAGGED in html
