@@ -61,6 +61,10 @@ def test_a_new_reader_learns_why_their_comment_waits_and_then_that_it_was_approv
     header_link = reader.get_by_role("link", name="1 new notice")
     expect(header_link).to_be_visible()
     reader.locator(".site-header").screenshot(path=SCREENSHOTS / "decision-notice-header.png")
+    reader.set_viewport_size({"width": 390, "height": 844})
+    expect(header_link).to_be_in_viewport()
+    reader.locator(".site-header").screenshot(path=SCREENSHOTS / "decision-notice-header-390.png")
+    reader.set_viewport_size(viewport)
     header_link.click()
     decision = reader.locator(".member-notice").first
     expect(decision).to_contain_text(
