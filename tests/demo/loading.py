@@ -14,6 +14,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connections
@@ -36,8 +37,11 @@ def _restore_migrated_state() -> None:
         )
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
     # The restored content types keep their migrated ids, which need not be the ones this
-    # process cached since (a flush in between lets post_migrate give them new ones).
+    # process cached since (a flush in between lets post_migrate give them new ones). The
+    # cache is filled again at once: a live server's thread that found it empty while the
+    # next module restores would write content types of its own between flush and restore.
     ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
 
 
 @contextmanager
