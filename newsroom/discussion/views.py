@@ -5,7 +5,7 @@ with a redirect (or, on an error, a page that keeps what the reader typed), so
 everything works with JavaScript off.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -25,12 +25,13 @@ from newsroom.articles.models import ArticlePage
 from newsroom.core.http import HtmxHttpRequest
 from newsroom.core.params import MAX_ID, int_param
 from newsroom.core.ratelimit import rate_limited
-from newsroom.discussion import services
+from newsroom.discussion import live_region, services
 from newsroom.discussion.forms import CommentForm, EditForm, ReportForm, VoteForm
 from newsroom.discussion.models import Comment, CommentQuerySet
 from newsroom.discussion.notifications import unsubscribe_token_read
 from newsroom.discussion.permissions import commenting_permission
 from newsroom.discussion.selectors import (
+    CommentStream,
     comment_thread_for_viewer,
     comment_voted_for_viewer,
     comments_awaiting_review_by_member,
@@ -131,7 +132,8 @@ def comment_create(request: SignedInRequest, article_id: int) -> HttpResponse:
             request, article, form=form, errors=errors, status=_error_status(error), sort=sort
         )
     if request.htmx:
-        return _render_discussion(request, article, sort=sort, focus=comment)
+        response = _render_discussion(request, article, sort=sort, focus=comment)
+        return live_region.announced(response, live_region.comment_posted(comment))
     return redirect(f"{article.url}?comment={comment.pk}&sort={sort}#{comment.anchor}")
 
 
@@ -157,10 +159,11 @@ def comment_list(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
         offset=int_param(request.GET, "offset", default=0, maximum=MAX_OFFSET) or 0,
         pinned=int_param(request.GET, "pinned"),
     )
-    template = (
-        "discussion/partials/_threads.html" if request.htmx else "discussion/comment_list.html"
-    )
-    return render(request, template, context)
+    if not request.htmx:
+        return render(request, "discussion/comment_list.html", context)
+    response = render(request, "discussion/partials/_threads.html", context)
+    stream = cast(CommentStream, context["stream"])
+    return live_region.announced(response, live_region.more_loaded(len(stream.threads)))
 
 
 def comment_permalink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -217,7 +220,7 @@ def comment_edit(request: SignedInRequest, pk: int) -> HttpResponse:
         except (ValidationError, PermissionDenied) as error:
             errors, status = _error_messages(error), _error_status(error)
         else:
-            return _after_change(request, comment)
+            return _after_change(request, comment, said=live_region.EDIT_SAVED)
     elif request.method == "POST":
         status = 400
     template = (
@@ -236,15 +239,16 @@ def comment_delete(request: SignedInRequest, pk: int) -> HttpResponse:
         comment = services.comment_delete_by_author(comment=comment, author=request.user)
     except PermissionDenied as error:
         return HttpResponse(str(error), status=403)
-    return _after_change(request, comment)
+    return _after_change(request, comment, said=live_region.COMMENT_DELETED)
 
 
-def _after_change(request: SignedInRequest, comment: Comment) -> HttpResponse:
+def _after_change(request: SignedInRequest, comment: Comment, *, said: str) -> HttpResponse:
     if request.htmx:
         shown = comment_thread_for_viewer(comment=comment, viewer=request.user)
         if shown is None:  # withdrawn without a trace: the comment leaves the page
-            return HttpResponse("")
-        return render(request, "discussion/partials/_comment.html", {"card": shown})
+            return live_region.announced(HttpResponse(""), said)
+        response = render(request, "discussion/partials/_comment.html", {"card": shown})
+        return live_region.announced(response, said)
     return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
 
 
@@ -267,7 +271,9 @@ def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
     # Only the vote buttons change: no thread to load again.
     comment.upvotes, comment.downvotes = counted.upvotes, counted.downvotes
     shown = comment_voted_for_viewer(comment=comment, viewer=request.user, vote=value)
-    return render(request, "discussion/partials/_vote_buttons.html", {"card": shown})
+    response = render(request, "discussion/partials/_vote_buttons.html", {"card": shown})
+    said = live_region.score_changed(score=shown.comment.score, author_name=shown.author_name)
+    return live_region.announced(response, said)
 
 
 @login_required
