@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 demo: install
 	$(BIN)/newsroom demo
 
-test: install chromium nginx
+test: install chromium nginx node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -35,6 +35,13 @@ $(BIN)/uv:
 		|| { echo "newsroom needs Python >= 3.12 (found $$($(PYTHON) --version))."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.8"
+
+# The browser tests inject axe-core from npm (package-lock.json); npm ci runs again only
+# when the lock has changed since node_modules was installed.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "the browser tests need npm (Debian: apt-get install -y npm)"; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
 
 # The browser tests use Debian's Chromium, never a downloaded browser.
 chromium:

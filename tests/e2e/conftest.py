@@ -89,3 +89,15 @@ def screenshot(page: Page, name: str) -> Path:
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture
+def axe_context(browser: Browser):
+    """A browser context for axe-core checks only: it ignores the site's CSP so that axe can
+    be injected (tests/e2e/axe.py); every other test runs under the real policy. Motion is
+    reduced so that axe judges colours at rest, not halfway through a fade."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, bypass_csp=True, reduced_motion="reduce"
+    )
+    yield context
+    context.close()
