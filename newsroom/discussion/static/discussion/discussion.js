@@ -6,15 +6,21 @@
 (function () {
   "use strict";
 
-  // One polite live region for the page; the server words each message (live_region.py)
-  // and sends it in an HX-Trigger-After-Settle event.
-  var region = document.createElement("div");
-  region.className = "visually-hidden";
-  region.setAttribute("role", "status");
-  region.setAttribute("aria-live", "polite");
-  document.body.append(region);
+  // One polite live region for a page with a discussion, there from the start so that
+  // screen readers watch it; the server words each message (live_region.py) and sends it
+  // in an HX-Trigger-After-Settle event. Not role=status: the page's own status messages
+  // (a withdrawn story, a notice) keep that role to themselves.
+  var region = null;
+  if (document.getElementById("comments")) {
+    region = document.createElement("div");
+    region.className = "visually-hidden";
+    region.setAttribute("aria-live", "polite");
+    region.setAttribute("aria-atomic", "true");
+    document.body.append(region);
+  }
 
   function announce(message) {
+    if (!region) return;
     region.textContent = "";
     // Set apart from the clearing, so the same words twice are read twice.
     window.setTimeout(function () { region.textContent = message; }, 100);
