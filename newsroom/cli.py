@@ -47,6 +47,15 @@ def _setup_django() -> None:
     django.setup()
 
 
+def _without_connection_pool() -> None:
+    """Serve's own process (the scheduler) and the task worker do one thing at a time: they
+    take a plain connection when they need one, not a pool that would keep connections open
+    between ticks and could open a second one while it fills (settings.py counts on one)."""
+    from django.conf import settings
+
+    settings.DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
+
+
 def _port_is_free(host: str, port: int) -> bool:
     """Nothing listens on the port: granian shares a port it can reuse, so look first."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
@@ -211,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("SECURE_COOKIES", "false")
         os.environ.setdefault("HSTS_SECONDS", "0")
     _setup_django()
+    if options.command in ("demo", "serve", "worker"):
+        _without_connection_pool()
     from django.core.management import call_command, execute_from_command_line
 
     if options.command in ALIASES:

@@ -104,7 +104,9 @@ def site(tmp_path_factory) -> Site:
     }
     env.pop("REDIS_URL", None)
     runner = Site(directory, database_url, "", 0, "", env)
+    # What a deployment does before `serve` (docs/operations.md).
     runner.run("-m", "newsroom.cli", "manage", "migrate", "--no-input", "-v", "0")
+    runner.run("-m", "newsroom.cli", "manage", "collectstatic", "--no-input", "-v", "0")
     seeded = json.loads(runner.run("-m", "tests.faults.seed"))
     runner.article_url = seeded["article_url"]
     runner.comment_id = seeded["comment_id"]

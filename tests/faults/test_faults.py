@@ -198,3 +198,25 @@ def test_a_worker_killed_mid_task_is_restarted_and_the_task_runs_again(
     assert (tmp_path / "started").read_text() == "xx"  # run twice: killed, then again
     assert "restarting it" in server.output()
     assert server.process.poll() is None
+
+
+def test_a_comment_posted_again_and_again_is_stored_once(site, start_server):
+    server = start_server()
+    reader = Browser(server.base)
+    reader.sign_in(site.email, PASSWORD)
+    page = reader.request(site.article_url).text
+    action = re.search(r'action="(/discussion/articles/\d+/comments/new/)"', page)[1]
+    key = re.search(r'name="submission_key" value="([0-9a-f]+)"', page)[1]
+    body = f"Posted once, sent three times ({key[:8]})."
+    form = {"body": body, "submission_key": key, "csrfmiddlewaretoken": reader.csrf_token()}
+
+    # A reload that re-posts, a retry after a timeout, a double click: the same form each time.
+    statuses = [reader.request(action, form).status for _ in range(3)]
+
+    assert statuses == [200] * 3  # each answered with the article (after its redirect)
+    stored = site.run(
+        "-c",
+        "import django; django.setup(); from newsroom.discussion.models import Comment; "
+        f"print(Comment.objects.filter(body={body!r}).count())",
+    )
+    assert stored.strip() == "1"
