@@ -231,10 +231,16 @@ def comment_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def comment_delete(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Delete one's own comment: a GET asks first (the confirmation without JavaScript;
+    htmx asks with ``hx-confirm`` and posts straight away), the POST deletes."""
     comment = _own(pk, author=request.user)
+    if request.method == "GET":
+        if comment.is_gone:
+            return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
+        return render(request, "discussion/comment_delete.html", {"comment": comment})
     try:
         comment = services.comment_delete_by_author(comment=comment, author=request.user)
     except PermissionDenied as error:

@@ -203,7 +203,10 @@ def test_state_changes_need_post(client, article, reader):
     comment = CommentFactory(article=article)
 
     assert client.get(reverse("discussion:comment-vote", args=[comment.pk])).status_code == 405
-    assert client.get(reverse("discussion:comment-delete", args=[comment.pk])).status_code == 405
+    own = CommentFactory(article=article, author=reader)
+    assert client.get(reverse("discussion:comment-delete", args=[own.pk])).status_code == 200
+    own.refresh_from_db()
+    assert own.status == Comment.Status.PUBLISHED  # the GET only asks
     assert client.get(create_url(article)).status_code == 405
 
 
@@ -345,6 +348,44 @@ def test_delete_leaves_a_tombstone_and_keeps_replies(client, article, reader):
     html = response.content.decode()
     assert "[deleted by author]" in html and "The reply stays." in html
     assert Comment.objects.get(pk=comment.pk).status == Comment.Status.DELETED_BY_AUTHOR
+
+
+def test_delete_without_javascript_asks_on_a_page_of_its_own_then_posts(client, article, reader):
+    comment = CommentFactory(article=article, author=reader, body_html="<p>My hasty words.</p>")
+    url = reverse("discussion:comment-delete", args=[comment.pk])
+
+    page = client.get(url)
+
+    html = page.content.decode()
+    assert "<h1>Delete your comment?</h1>" in html
+    assert "My hasty words." in html
+    assert re.search(rf'<form method="post" action="{url}"[^>]*>', html)
+    assert "Keep it</a>" in html
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PUBLISHED
+
+    response = client.post(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{article.url}?comment={comment.pk}#{comment.anchor}"
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.DELETED_BY_AUTHOR
+
+
+def test_the_delete_page_of_a_deleted_comment_leads_back_to_the_discussion(client, article, reader):
+    comment = CommentFactory(
+        article=article, author=reader, status=Comment.Status.DELETED_BY_AUTHOR
+    )
+
+    response = client.get(reverse("discussion:comment-delete", args=[comment.pk]))
+
+    assert response.status_code == 302
+
+
+def test_nobody_gets_the_delete_page_of_someone_elses_comment(client, article, reader):
+    comment = CommentFactory(article=article)
+
+    assert client.get(reverse("discussion:comment-delete", args=[comment.pk])).status_code == 404
 
 
 def test_show_more_loads_the_next_fifty_in_place_or_as_a_page(client, article):
