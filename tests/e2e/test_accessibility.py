@@ -48,7 +48,7 @@ def test_the_article_signed_in_has_no_serious_violation(demo_site, axe_context: 
     lead = ArticlePage.objects.get(slug=content.ARTICLES[0].slug)
     page = axe_context.new_page()
     signed_in(page, demo_site.url, "grace@newsroom.invalid", READER_PASSWORD, lead.url)
-    expect(page.get_by_label("Your comment")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Your comment")).to_be_visible()
 
     assert_accessible(page)
 

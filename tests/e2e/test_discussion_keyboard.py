@@ -132,7 +132,7 @@ def test_a_reply_posted_moves_focus_to_it_and_is_announced(live_server, discussi
 
     reply = Comment.objects.filter(body="The details will follow.")
     expect(page.locator("article.comment--focus")).to_contain_text("The details will follow.")
-    assert focused(page)["id"] == f"comment-{reply.get().pk}"
+    expect(page.locator(f"#comment-{reply.get().pk}")).to_be_focused()
     expect(live_region(page)).to_have_text("Your reply was posted.")
 
 
@@ -156,7 +156,7 @@ def test_an_edit_saved_in_place_keeps_focus_in_the_comment(live_server, discussi
     page.get_by_role("button", name="Save").click()
 
     expect(page.locator(f"#comment-{own.pk} [data-comment-body]")).to_have_text("First.")
-    assert focused(page)["id"] == f"comment-{own.pk}"
+    expect(page.locator(f"#comment-{own.pk}")).to_be_focused()
     expect(live_region(page)).to_have_text("Your edit was saved.")
 
 
@@ -230,7 +230,7 @@ def test_post_is_busy_while_the_request_runs_and_a_double_click_posts_once(
     article, _, reader = discussion
     signed_in(page, live_server.url, reader, article.url)
     held = hold_posts(page)
-    page.get_by_label("Your comment").fill("Posted once, clicked twice.")
+    page.get_by_role("textbox", name="Your comment").fill("Posted once, clicked twice.")
     post = page.get_by_role("button", name="Post comment")
 
     post.dblclick()
@@ -254,7 +254,7 @@ def test_post_is_busy_and_posts_once_when_htmx_does_not_load(live_server, discus
     page.route(re.compile(r"htmx[^/]*\.js$"), lambda route: route.abort())
     signed_in(page, live_server.url, reader, article.url)
     held = hold_posts(page)
-    page.get_by_label("Your comment").fill("A plain form post.")
+    page.get_by_role("textbox", name="Your comment").fill("A plain form post.")
     # While a plain post is on its way the page cannot be asked: it notes its own state.
     page.evaluate(
         """() => document.addEventListener("submit", event => setTimeout(() => {
