@@ -63,7 +63,7 @@ def test_reader_signs_up_comments_replies_quotes_and_votes_in_place(live_server,
     sign_up_and_verify(page, live_server.url, article.url, "Kaito M", "kaito@example.com")
     page.evaluate("window.__same_document = true")  # survives only if nothing reloads the page
 
-    page.get_by_label("Your comment").fill("A careful first comment.")
+    page.get_by_label("Your comment", exact=True).fill("A careful first comment.")
     page.get_by_role("button", name="Post comment").click()
     posted = focused_comment(page, "A careful first comment.")
     expect(posted).to_be_visible()
@@ -86,7 +86,7 @@ def test_reader_signs_up_comments_replies_quotes_and_votes_in_place(live_server,
     )
     hana.get_by_role("link", name="Quote comment by Hana K").click()
     expect(page.locator("[data-quote-preview] blockquote")).to_have_text("The talks went well.")
-    page.get_by_label("Your comment").fill("Well is a strong word.")
+    page.get_by_label("Your comment", exact=True).fill("Well is a strong word.")
     page.get_by_role("button", name="Post comment").click()
     quoting = focused_comment(page, "Well is a strong word.")
     expect(quoting.locator(".comment__quote")).to_contain_text("Hana K wrote")
@@ -118,7 +118,7 @@ def test_the_same_flow_works_with_javascript_off(live_server, article, browser: 
         page, live_server.url, article.url, "NoScript Reader", "noscript@example.com"
     )
 
-    page.get_by_label("Your comment").fill("Posted without JavaScript.")
+    page.get_by_label("Your comment", exact=True).fill("Posted without JavaScript.")
     page.get_by_role("button", name="Post comment").click()
     expect(focused_comment(page, "Posted without JavaScript.")).to_be_visible()
 

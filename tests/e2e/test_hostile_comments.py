@@ -48,7 +48,7 @@ def test_posted_payloads_show_as_text_and_never_open_a_dialog(browser, live_serv
 
     for payload in PAYLOADS:
         writer.goto(f"{live_server.url}{article.url}")
-        writer.get_by_label("Your comment").fill(payload)
+        writer.get_by_label("Your comment", exact=True).fill(payload)
         writer.get_by_role("button", name="Post comment").click()
         expect(writer.locator("article.comment--focus")).to_have_count(1)
 
