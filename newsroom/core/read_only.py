@@ -4,6 +4,7 @@ the Wagtail admin, and nobody may add, change or delete them there."""
 from django.apps import AppConfig
 from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 
@@ -17,6 +18,16 @@ class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
         if "view" not in actions:
             return get_user_model().objects.none()
         return super().users_with_any_permission(["view"])
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    """The admin's pages for such records: a list and an inspect view, never a form (the
+    model's ViewOnlyPermissionPolicy refuses add, change and delete)."""
+
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_backend_name = None  # plain database lookups: these records are not indexed
+    exclude_form_fields: list[str] = []
 
 
 def editors_view_grant(*, app_label: str, codenames: tuple[str, ...]) -> None:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
+from newsroom.core.models import ImportRunRecord
 from newsroom.listings.formats import percent, yen
 from newsroom.listings.prefectures import Prefecture
 
@@ -210,7 +211,7 @@ class ImportRunQuerySet(models.QuerySet):
         return self.filter(status=ImportRun.Status.SUCCEEDED)
 
 
-class ImportRun(models.Model):
+class ImportRun(ImportRunRecord):
     """One import of one feed file: when, which file, what it did and which rows it refused."""
 
     class Status(models.TextChoices):
@@ -227,13 +228,7 @@ class ImportRun(models.Model):
         "full feed", help_text="A full feed withdraws the listings it no longer carries."
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.RUNNING)
-    started_at = models.DateTimeField(db_index=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    created = models.PositiveIntegerField(default=0)
-    updated = models.PositiveIntegerField(default=0)
-    unchanged = models.PositiveIntegerField(default=0)
     withdrawn = models.PositiveIntegerField(default=0)
-    rejected = models.PositiveIntegerField(default=0)
     errors = models.JSONField(
         "rejected rows",
         default=list,
@@ -243,9 +238,6 @@ class ImportRun(models.Model):
     failure = models.TextField("why the run failed", blank=True)
 
     objects = ImportRunQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-started_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.started_at:%Y-%m-%d %H:%M})"

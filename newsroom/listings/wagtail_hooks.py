@@ -1,42 +1,34 @@
 """Listings and import runs in the Wagtail admin, read-only: the feed is their only author."""
 
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from newsroom.core.read_only import ViewOnlyPermissionPolicy
+from newsroom.core.read_only import ReadOnlyViewSet, ViewOnlyPermissionPolicy
 from newsroom.listings.models import ImportRun, Listing
 
 register_permission_policy(Listing, ViewOnlyPermissionPolicy(Listing))
 register_permission_policy(ImportRun, ViewOnlyPermissionPolicy(ImportRun))
 
 
-class ListingViewSet(ModelViewSet):
+class ListingViewSet(ReadOnlyViewSet):
     model = Listing
     url_prefix = "listings"
     url_namespace = "listings_admin"  # "listings" is the public pages' namespace
     icon = "home"
     menu_label = "Listings"
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = ["title", "provider", "prefecture", "price_yen", "status", "last_seen"]
     list_filter = ["status", "property_type", "prefecture", "provider"]
     search_fields = ["title", "city", "provider_listing_id"]
-    search_backend_name = None  # plain database lookups: listings are not search-indexed
     inspect_view_fields_exclude = ["shuffle_key"]
-    exclude_form_fields: list[
-        str
-    ] = []  # never shown: nobody may add or edit (see the policy above)
 
 
-class ImportRunViewSet(ModelViewSet):
+class ImportRunViewSet(ReadOnlyViewSet):
     model = ImportRun
     url_prefix = "listings/import-runs"
     url_namespace = "listings_import_runs"
     icon = "download"
     menu_label = "Import runs"
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "started_at",
         "file_name",
@@ -48,8 +40,6 @@ class ImportRunViewSet(ModelViewSet):
         "rejected",
     ]
     list_filter = ["status", "provider"]
-    search_backend_name = None
-    exclude_form_fields: list[str] = []
 
 
 class ListingsViewSetGroup(ModelViewSetGroup):

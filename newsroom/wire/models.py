@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 
 from newsroom.articles.models import ArticlePage, Source
+from newsroom.core.models import ImportRunRecord
 
 
 class WireStory(models.Model):
@@ -49,7 +50,7 @@ class WireStory(models.Model):
         return f"{self.source}: {self.uri}"
 
 
-class WireImportRun(models.Model):
+class WireImportRun(ImportRunRecord):
     """One import of one or more files for one source: what it did and what it refused."""
 
     class Status(models.TextChoices):
@@ -60,14 +61,8 @@ class WireImportRun(models.Model):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="wire_import_runs")
     trigger = models.CharField(max_length=20, help_text="command or drop folder")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
-    started_at = models.DateTimeField(db_index=True)
     heartbeat_at = models.DateTimeField(help_text="When the run last finished an item.")
-    finished_at = models.DateTimeField(null=True, blank=True)
-    created = models.PositiveIntegerField(default=0)
-    updated = models.PositiveIntegerField(default=0)
-    unchanged = models.PositiveIntegerField(default=0)
     killed = models.PositiveIntegerField("killed or withheld", default=0)
-    rejected = models.PositiveIntegerField(default=0)
     errors = models.JSONField(
         "rejected items",
         default=list,
@@ -76,8 +71,7 @@ class WireImportRun(models.Model):
     )
     failure = models.TextField(blank=True)
 
-    class Meta:
-        ordering = ["-started_at", "-pk"]
+    class Meta(ImportRunRecord.Meta):
         constraints = [
             # Two runs of one source never interleave: at most one is running.
             models.UniqueConstraint(

@@ -13,25 +13,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from newsroom.articles.models import ArticlePage
-from newsroom.core.read_only import ViewOnlyPermissionPolicy
+from newsroom.core.read_only import ReadOnlyViewSet, ViewOnlyPermissionPolicy
 from newsroom.wire.models import WireImportRun, WireStory
 
 register_permission_policy(WireImportRun, ViewOnlyPermissionPolicy(WireImportRun))
 register_permission_policy(WireStory, ViewOnlyPermissionPolicy(WireStory))
 
 
-class WireImportRunViewSet(ModelViewSet):
+class WireImportRunViewSet(ReadOnlyViewSet):
     model = WireImportRun
     url_prefix = "wire/import-runs"
     url_namespace = "wire_import_runs"
     icon = "download"
     menu_label = "Import runs"
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "started_at",
         "source",
@@ -59,18 +57,14 @@ class WireImportRunViewSet(ModelViewSet):
         "errors",
         "failure",
     ]
-    search_backend_name = None
-    exclude_form_fields: list[str] = []
 
 
-class WireStoryViewSet(ModelViewSet):
+class WireStoryViewSet(ReadOnlyViewSet):
     model = WireStory
     url_prefix = "wire/stories"
     url_namespace = "wire_stories"
     icon = "doc-full"
     menu_label = "Stories"
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "article",
         "source",
@@ -82,8 +76,6 @@ class WireStoryViewSet(ModelViewSet):
     ]
     list_filter = ["status", "source"]
     search_fields = ["uri"]
-    search_backend_name = None
-    exclude_form_fields: list[str] = []
 
 
 class WireViewSetGroup(ModelViewSetGroup):

@@ -185,3 +185,34 @@ def test_the_headers_links_on_a_sign_in_page_keep_the_page_the_reader_came_from(
     signup = reverse("account_signup")
     assert f'href="{signup}?next={quote(article.url)}">Create account</a>' in on_article
     assert f'href="{signup}?next={quote(back)}">Create account</a>' in on_sign_in
+
+
+def test_a_reader_without_a_password_is_asked_to_choose_one_and_can(client, home):
+    reader = UserFactory()
+    reader.set_unusable_password()
+    reader.save()
+    client.force_login(reader)
+
+    page = client.get(reverse("account_set_password")).content.decode()
+    answer = client.post(
+        reverse("account_set_password"),
+        {"password1": "a long new passphrase", "password2": "a long new passphrase"},
+    )
+
+    assert "<h1>Choose a password</h1>" in page
+    assert f'action="{reverse("account_set_password")}"' in page
+    assert "Forgotten your current password?" not in page
+    assert answer.status_code == 302
+    reader.refresh_from_db()
+    assert reader.check_password("a long new passphrase")
+
+
+def test_a_reader_changes_the_password_with_the_current_one(client, home):
+    reader = UserFactory()
+    client.force_login(reader)
+
+    page = client.get(reverse("account_change_password")).content.decode()
+
+    assert "<h1>Change your password</h1>" in page
+    assert f'action="{reverse("account_change_password")}"' in page
+    assert "Forgotten your current password?" in page

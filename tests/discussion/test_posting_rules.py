@@ -5,33 +5,16 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import comment_create, comment_edit, report_create
 from newsroom.moderation.models import Report
-from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
+from tests.discussion.requests import HTMX, create_url
+from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
 HOSTILE = "You are a pathetic idiot and everyone here is sick of your stupid lies."
-
-
-@pytest.fixture
-def article(home):
-    return ArticlePageFactory()
-
-
-@pytest.fixture
-def reader(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
-
-
-def create_url(article) -> str:
-    return reverse("discussion:comment-create", args=[article.pk])
 
 
 def test_an_author_cannot_edit_after_the_discussion_closed(article):

@@ -10,14 +10,9 @@ from newsroom.accounts.services import account_delete
 from newsroom.discussion.checks import check_comment_sort_default
 from newsroom.discussion.models import Comment, Vote
 from newsroom.discussion.selectors import comment_stream_for_article
-from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
+from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def article(home):
-    return ArticlePageFactory()
 
 
 def comment_at(article, minutes_ago, **kwargs):

@@ -38,11 +38,6 @@ def assert_inert(html: str) -> None:
             assert attrs["href"].split(":")[0] in {"http", "https", "mailto"}, attrs
 
 
-@pytest.fixture
-def article(home):
-    return ArticlePageFactory()
-
-
 def test_comment_create_renders_markdown_once_and_publishes(article):
     comment = comment_create(
         article=article, author=UserFactory(), body="I *agree*.\n\nSecond thought."

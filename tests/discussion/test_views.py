@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment, Vote
+from tests.discussion.requests import HTMX, create_url
 from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
 # Session, reader, article visibility and the comment; then vote_cast's lock, permission
 # (verified email, sanction), old vote, one write and the counters, and the savepoint pair of
 # its transaction inside the test's. Nothing is read back (it was 18, and 21 before that).
@@ -21,19 +21,10 @@ VOTE_QUERIES = 12
 
 
 @pytest.fixture
-def article(home):
-    return ArticlePageFactory()
-
-
-@pytest.fixture
 def reader(client):
     user = UserFactory(display_name="Aiko Tanaka", slug="aiko-tanaka")
     client.force_login(user)
     return user
-
-
-def create_url(article):
-    return reverse("discussion:comment-create", args=[article.pk])
 
 
 def test_signed_out_readers_see_comments_and_a_call_to_log_in(client, article):

@@ -12,11 +12,11 @@ from django.urls import reverse
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import comment_delete_by_author
 from newsroom.moderation.models import MODERATORS_GROUP
+from tests.discussion.requests import HTMX
 from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
 SECRET = "Sensitive words the moderators took down"
 HIDDEN_STATUSES = [Comment.Status.PENDING, Comment.Status.REJECTED]
 TAKEN_DOWN = [Comment.Status.REMOVED, Comment.Status.DELETED_BY_AUTHOR]
@@ -25,13 +25,6 @@ TAKEN_DOWN = [Comment.Status.REMOVED, Comment.Status.DELETED_BY_AUTHOR]
 @pytest.fixture
 def article(home):
     return ArticlePageFactory(title="Ministers meet in Tokyo")
-
-
-@pytest.fixture
-def reader(client):
-    user = UserFactory()
-    client.force_login(user)
-    return user
 
 
 def hidden_comment(article, status) -> Comment:
