@@ -48,7 +48,7 @@ def test_sign_up_and_confirmation_lead_back_to_the_articles_comment_box(
     page.get_by_role("button", name="Confirm").click()
 
     expect(page).to_have_url(f"{live_server.url}{article.url}#comment-form")
-    expect(page.get_by_label("Your comment")).to_be_in_viewport()
+    expect(page.get_by_label("Your comment", exact=True)).to_be_in_viewport()
     expect(page.get_by_role("link", name="Ayaka Mori")).to_be_visible()  # signed in, named
     screenshot(page, "accounts-back-at-the-comment-box")
 
@@ -65,7 +65,7 @@ def test_sign_in_from_the_article_leads_back_to_its_comment_box(live_server, art
     page.get_by_role("button", name="Sign in").click()
 
     expect(page).to_have_url(f"{live_server.url}{article.url}#comment-form")
-    expect(page.get_by_label("Your comment")).to_be_in_viewport()
+    expect(page.get_by_label("Your comment", exact=True)).to_be_in_viewport()
 
 
 def test_the_name_rules_explain_themselves_in_the_form(live_server, article, page: Page):

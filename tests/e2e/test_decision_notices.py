@@ -30,7 +30,7 @@ def test_a_new_reader_learns_why_their_comment_waits_and_then_that_it_was_approv
 
     # Posting in place: the held comment says why it waits, for how long and what comes next.
     reader_signs_in(reader, base, newcomer, article.url)
-    reader.get_by_label("Your comment").fill(text)
+    reader.get_by_label("Your comment", exact=True).fill(text)
     reader.get_by_role("button", name="Post comment").click()
     expect(reader.locator(".comment__notice")).to_have_count(1)
     comment = Comment.objects.get(body=text)
@@ -44,7 +44,7 @@ def test_a_new_reader_learns_why_their_comment_waits_and_then_that_it_was_approv
     # Without JavaScript, the page the form leads to says the same.
     plain = browser.new_context(viewport=viewport, java_script_enabled=False).new_page()
     reader_signs_in(plain, base, newcomer, article.url)
-    plain.get_by_label("Your comment").fill("And the fares stayed the same.")
+    plain.get_by_label("Your comment", exact=True).fill("And the fares stayed the same.")
     plain.get_by_role("button", name="Post comment").click()
     plain.wait_for_url("**?comment=*")
     second = Comment.objects.get(body="And the fares stayed the same.")

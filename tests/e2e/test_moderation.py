@@ -55,7 +55,7 @@ def test_a_held_comment_is_approved_reported_and_rejected_with_a_reason(
 
     # A new reader's first comment is held, and they are told so.
     reader_signs_in(author, base, newcomer, article.url)
-    author.get_by_label("Your comment").fill(text)
+    author.get_by_label("Your comment", exact=True).fill(text)
     author.get_by_role("button", name="Post comment").click()
     expect(author.get_by_text("Your comment is awaiting review")).to_be_visible()
     comment = Comment.objects.get(body=text)
