@@ -73,7 +73,7 @@ def test_discussion_controls_and_nav_links_are_44px_targets_on_a_phone(
     assert too_small(page, ".comment__actions a, .comment__actions button") == []
     labels = {t[0] for t in page.evaluate(MEASURE, ".comment__actions a")}
     assert {"Reply to comment by Hana K", "Report comment by Hana K", "Edit"} <= labels
-    assert "Delete your comment" in labels
+    assert "Delete" in labels
     assert too_small(page, ".discussion__sorts a") == []
     assert too_small(page, ".section-nav a, .account-nav a, .account-nav button") == []
     screenshot(page, "tap-targets-article-phone")
@@ -100,7 +100,7 @@ def test_delete_asks_on_a_page_of_its_own_with_javascript_off(browser, live_serv
         page = signed_in(browser, live_server, reader, javascript=False, viewport=viewport)
         page.goto(f"{live_server.url}{article.url}")
 
-        page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete your comment").click()
+        page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete", exact=True).click()
 
         expect(page.get_by_role("heading", name="Delete your comment?")).to_be_visible()
         expect(page.locator("blockquote")).to_contain_text("My hasty words.")
@@ -113,12 +113,12 @@ def test_delete_asks_on_a_page_of_its_own_with_javascript_off(browser, live_serv
 
     page = signed_in(browser, live_server, reader, javascript=False)
     page.goto(f"{live_server.url}{article.url}")
-    page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete your comment").click()
+    page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete", exact=True).click()
     page.get_by_role("link", name="Keep it").click()
     expect(page).to_have_url(re.compile(re.escape(article.url) + rf"\?comment={own.pk}"))
     expect(page.locator(f"#comment-{own.pk}")).to_contain_text("My hasty words.")
 
-    page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete your comment").click()
+    page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete", exact=True).click()
     page.get_by_role("button", name="Delete comment").click()
 
     expect(page).to_have_url(re.compile(re.escape(article.url)))
@@ -138,7 +138,7 @@ def test_delete_with_javascript_asks_in_a_dialog_then_deletes_in_place(
     questions = []
     page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
 
-    page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete your comment").click()
+    page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete", exact=True).click()
 
     expect(page.locator("main")).not_to_contain_text("My hasty words.")
     assert questions == ["Delete your comment? Replies to it stay."]
