@@ -10,7 +10,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
 
 from newsroom.core.models import ImportRunRecord
 from newsroom.listings.formats import percent, yen
@@ -239,31 +238,14 @@ class ImportRun(ImportRunRecord):
 
     objects = ImportRunQuerySet.as_manager()
 
+    own_counter = "withdrawn"
+    error_item = "<li>line {}: {}{}</li>"
+
     def __str__(self) -> str:
         return f"{self.file_name} ({self.started_at:%Y-%m-%d %H:%M})"
 
-    @property
-    def summary(self) -> str:
-        return (
-            f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"withdrawn {self.withdrawn}, rejected {self.rejected}"
-        )
-
-    def get_errors_display(self) -> str:
-        """The rejected rows as a list, for the admin's inspect view."""
-        if not self.errors:
-            return "None"
-        return format_html(
-            "<ol>{}</ol>",
-            format_html_join(
-                "",
-                "<li>line {}: {}{}</li>",
-                (
-                    (e["line"], e["reason"], f" (id {e['id']})" if e.get("id") else "")
-                    for e in self.errors
-                ),
-            ),
-        )
+    def error_parts(self, error: dict) -> tuple:
+        return error["line"], error["reason"], f" (id {error['id']})" if error.get("id") else ""
 
 
 class ListingChange(models.Model):

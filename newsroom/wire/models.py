@@ -71,6 +71,9 @@ class WireImportRun(ImportRunRecord):
     )
     failure = models.TextField(blank=True)
 
+    own_counter = "killed"
+    error_item = "<li>{}, {}: {}</li>"
+
     class Meta(ImportRunRecord.Meta):
         constraints = [
             # Two runs of one source never interleave: at most one is running.
@@ -84,24 +87,8 @@ class WireImportRun(ImportRunRecord):
     def __str__(self) -> str:
         return f"{self.source} ({self.started_at:%Y-%m-%d %H:%M})"
 
-    @property
-    def summary(self) -> str:
-        return (
-            f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"killed {self.killed}, rejected {self.rejected}"
-        )
-
-    def get_errors_display(self) -> str:
-        if not self.errors:
-            return "None"
-        return format_html(
-            "<ol>{}</ol>",
-            format_html_join(
-                "",
-                "<li>{}, {}: {}</li>",
-                ((e["file"], e["where"], e["reason"]) for e in self.errors),
-            ),
-        )
+    def error_parts(self, error: dict) -> tuple:
+        return error["file"], error["where"], error["reason"]
 
     def get_wire_files_display(self) -> str:
         return format_html(
