@@ -6,6 +6,24 @@ from newsroom.articles.models import HomePage
 from newsroom.core.ratelimit import rate_limits_reset
 
 
+def pytest_collection_modifyitems(config, items):
+    """A test that commits (``transaction=True``) must also restore the migrated state
+    (``serialized_rollback=True``). Without it, the flush after it lets post_migrate create
+    content types under new ids, which the next restoring test then collides with, and a
+    test that follows a restoring one starts on an empty database whose content types are
+    created again under ids this process has not cached."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path_factory):
     # Django resets its hasher cache on setting_changed, so this takes effect at once.

@@ -93,7 +93,7 @@ def test_a_refused_row_of_a_known_listing_keeps_it_on_the_market(
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_second_import_while_one_runs_is_refused_and_changes_nothing(tmp_path, provider, days):
     run_import(write_csv(tmp_path / "day-0.csv", feed(300)), provider, days[0])
     path = write_csv(tmp_path / "feed.csv", [feed_row("", title="bad"), *feed(300)])
@@ -132,7 +132,7 @@ def test_a_second_import_while_one_runs_is_refused_and_changes_nothing(tmp_path,
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_full_imports_at_once_never_withdraw_a_listing_of_the_feed(
     tmp_path, provider, settings
 ):
@@ -191,7 +191,7 @@ def _wait_for(
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_killed_import_is_abandoned_and_the_next_run_counts_against_the_last_completed(
     tmp_path, provider, days
 ):

@@ -203,7 +203,7 @@ def test_the_weekly_task_trains_when_due_and_says_why_not_otherwise(article, set
 
 # Each command closes the database connections as it ends (Django's run_from_argv): outside
 # a test transaction the next one reconnects.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_train_then_report_end_to_end_through_the_newsroom_command(tmp_path, capsys):
     from newsroom import cli
 
