@@ -160,9 +160,11 @@ def cluster(tmp_path):
         "NEWSROOM_VAR_DIR": str(tmp_path / "var"),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),  # the test's images, for the renditions
     }
+    # As a deployment does (`newsroom manage`, not the development manage.py, which turns
+    # DEBUG on and so collects the files without the manifest the app processes read).
     subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env,
-        check=True,
+        [sys.executable, "-m", "newsroom.cli", "manage", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT, env=env, check=True,
     )  # fmt: skip
     (tmp_path / "nginx").mkdir()
     conf = tmp_path / "nginx" / "nginx.conf"
