@@ -37,7 +37,9 @@ No stampede: a copy that is out of date (retired or past
 ``NEWSROOM_PAGE_CACHE_SECONDS``) is rendered again by one request, which claims the
 address in the cache (across processes with Redis); readers arriving meanwhile get
 the previous copy (``X-Page-Cache: stale``), and with no copy at all they wait up to
-``RENDER_WAIT_SECONDS`` for that single render.
+``RENDER_WAIT_SECONDS`` for that single render. A claim older than that is taken to be
+abandoned and the next reader renders, so a copy outlives its freshness by at most
+``RENDER_WAIT_SECONDS``, even when the claiming request lost Redis midway.
 
 For a CDN or Varnish in front, anonymous pages carry ``ETag``/``Last-Modified``
 (answered with 304), ``Cache-Control: public, max-age=0, s-maxage=<CDN_CACHE_SECONDS>,
@@ -250,6 +252,13 @@ def _is_shareable(request: HttpRequest, response: HttpResponseBase) -> bool:
     )
 
 
+def _is_rendering(claimed_at: object) -> bool:
+    """A claim is honoured for RENDER_WAIT_SECONDS from when it was made. An older one was
+    abandoned: its request died, or Redis ran it after a timeout had made the request give
+    up (a paused Redis runs what it was sent once it resumes), and nobody will render."""
+    return isinstance(claimed_at, float) and time.time() - claimed_at < RENDER_WAIT_SECONDS
+
+
 class AnonymousPageCacheMiddleware:
     """Answer anonymous readers from the stored copy, first in the stack.
 
@@ -270,15 +279,17 @@ class AnonymousPageCacheMiddleware:
         if stored is not None and stored.is_current():
             return stored.response(request, "hit")
         claim = render_claim_key(request)
-        if not cache.add(claim, 1, timeout=RENDER_CLAIM_SECONDS):
-            # Another request renders this page now: serve its previous copy, or wait
-            # for the new one rather than render the same page again.
-            if stored is not None:
-                return stored.response(request, "stale")
-            waited = self._wait_for(key)
-            if waited is not None:
-                return waited.response(request, "hit")
-            return self._render(request, key)
+        if not cache.add(claim, time.time(), timeout=RENDER_CLAIM_SECONDS):
+            if _is_rendering(cache.get(claim)):
+                # Another request renders this page now: serve its previous copy, or wait
+                # for the new one rather than render the same page again.
+                if stored is not None:
+                    return stored.response(request, "stale")
+                waited = self._wait_for(key)
+                if waited is not None:
+                    return waited.response(request, "hit")
+            # Nobody is: take the claim over (or render without one while the cache is away).
+            cache.set(claim, time.time(), timeout=RENDER_CLAIM_SECONDS)
         try:
             return self._render(request, key)
         finally:

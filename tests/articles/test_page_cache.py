@@ -2,6 +2,7 @@
 
 import re
 import threading
+import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -298,7 +299,7 @@ def test_while_one_request_renders_a_retired_page_the_others_get_the_previous_co
     page_cache.article_changed(article.pk)
     claim = page_cache.render_claim_key(client.get(article.url).wsgi_request)
     page_cache.article_changed(article.pk)
-    cache.add(claim, 1)  # another request, maybe another process, renders it now
+    cache.add(claim, time.time())  # another request, maybe another process, renders it now
 
     with django_assert_num_queries(0):
         response = client.get(article.url)
@@ -317,7 +318,7 @@ def test_with_no_copy_yet_a_request_waits_for_the_single_render(
     key, claim = page_cache.page_key(request), page_cache.render_claim_key(request)
     copy = cache.get(key)
     cache.delete(key)
-    cache.add(claim, 1)
+    cache.add(claim, time.time())
     threading.Timer(0.2, lambda: cache.set(key, copy)).start()  # the other render finishes
 
     with django_assert_num_queries(0):
@@ -330,11 +331,25 @@ def test_a_request_that_waited_too_long_renders_the_page_itself(client, article,
     monkeypatch.setattr(page_cache, "RENDER_WAIT_SECONDS", 0.05)
     request = client.get(article.url, {"probe": 1}).wsgi_request
     cache.delete(page_cache.page_key(request))
-    cache.add(page_cache.render_claim_key(request), 1)  # a render that never finishes
+    cache.add(page_cache.render_claim_key(request), time.time())  # a render that never ends
 
     response = client.get(article.url, {"probe": 1})
 
     assert response.status_code == 200 and response.headers["X-Page-Cache"] == "miss"
+
+
+def test_an_abandoned_claim_keeps_nobody_on_the_previous_copy(client, article):
+    read(client, article.url)
+    claim = page_cache.render_claim_key(client.get(article.url).wsgi_request)
+    page_cache.article_changed(article.pk)
+    # Made before RENDER_WAIT_SECONDS ago: a request that died, or a claim a paused Redis
+    # stored once it resumed, after the request had given up on it.
+    cache.add(claim, time.time() - page_cache.RENDER_WAIT_SECONDS - 1)
+
+    response = client.get(article.url)
+
+    assert response.headers["X-Page-Cache"] == "miss"
+    assert cache.get(claim) is None  # taken over, then let go
 
 
 def test_a_vote_keeps_the_home_and_section_pages_stored(client, article):
