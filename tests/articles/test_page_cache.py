@@ -11,6 +11,7 @@ from django.test.signals import template_rendered
 
 from newsroom.accounts.services import account_delete
 from newsroom.core import page_cache
+from newsroom.core.cache import ResilientRedisCache
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import (
     comment_create,
@@ -29,6 +30,7 @@ from newsroom.moderation.services import (
     comments_bulk_moderate,
     moderator_note_create,
 )
+from tests.core.redis_server import free_port
 from tests.factories import (
     ArticlePageFactory,
     CommentFactory,
@@ -350,6 +352,23 @@ def test_an_abandoned_claim_keeps_nobody_on_the_previous_copy(client, article):
 
     assert response.headers["X-Page-Cache"] == "miss"
     assert cache.get(claim) is None  # taken over, then let go
+
+
+def test_with_the_cache_unreachable_a_page_renders_at_once(client, article, monkeypatch):
+    unreachable = ResilientRedisCache(
+        f"redis://127.0.0.1:{free_port()}/0",
+        {"OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2}},
+    )
+    monkeypatch.setattr(page_cache, "cache", unreachable)
+
+    def wait_for(self, key):
+        raise AssertionError("waited for a render nobody claimed")
+
+    monkeypatch.setattr(page_cache.AnonymousPageCacheMiddleware, "_wait_for", wait_for)
+
+    response = client.get(article.url)
+
+    assert response.status_code == 200 and response.headers["X-Page-Cache"] == "miss"
 
 
 def test_a_vote_keeps_the_home_and_section_pages_stored(client, article):
