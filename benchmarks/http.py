@@ -280,6 +280,7 @@ def newsroom_env(var_dir: Path, **extra: str) -> dict:
     return {
         "PYTHONPATH": str(ROOT),
         "DJANGO_SETTINGS_MODULE": "benchmarks.server_settings",
+        "SECRET_KEY": "benchmark-only-not-secret",  # the settings refuse to start without one
         "NEWSROOM_VAR_DIR": str(var_dir),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "BENCH_FLOOR_FILE": str(VAR / "floor.html"),
