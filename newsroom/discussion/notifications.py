@@ -144,31 +144,42 @@ def reply_notification_message(
     Plain text only: the excerpt is the answer's visible text, so nothing a reader
     typed can become markup in another reader's mail client.
     """
+    return _notification_email(
+        kind="reply_notification",
+        comment=comment,
+        user=recipient.user,
+        to=recipient.email,
+        base_url=base_url,
+        author_name=comment.author.public_name or "A former reader",
+        action=recipient.action,
+    )
+
+
+def _notification_email(
+    *, kind: str, comment: Comment, user: User, to: str, base_url: str, **context: object
+) -> NotificationEmail:
+    """One plain-text email to ``user`` about ``comment``, from the templates
+    ``discussion/email/<kind>_subject.txt`` and ``_body.txt``: what every notification
+    says (the site, the comment's excerpt and address, how to stop these emails) beside
+    the ``context`` of its kind."""
     base_url = base_url.rstrip("/")
     unsubscribe_url = base_url + reverse(
-        "members:notifications-unsubscribe",
-        kwargs={"token": unsubscribe_token_make(user=recipient.user)},
+        "members:notifications-unsubscribe", kwargs={"token": unsubscribe_token_make(user=user)}
     )
     context = {
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "recipient_name": recipient.user.display_name or "reader",
-        "author_name": comment.author.public_name or "A former reader",
-        "action": recipient.action,
+        "recipient_name": user.display_name or "reader",
         "article_title": comment.article.title,
         "excerpt": Truncator(plain_text(comment.body_html)).chars(EXCERPT_CHARS),
-        "answer_url": base_url + comment.get_absolute_url(),
+        "comment_url": base_url + comment.get_absolute_url(),
         "unsubscribe_url": unsubscribe_url,
         "settings_url": base_url + reverse("accounts:account-settings"),
+        **context,
     }
-    subject = render_to_string("discussion/email/reply_notification_subject.txt", context)
-    body = render_to_string("discussion/email/reply_notification_body.txt", context)
-    return _email(subject=subject, body=body, to=recipient.email, unsubscribe_url=unsubscribe_url)
-
-
-def _email(*, subject: str, body: str, to: str, unsubscribe_url: str) -> NotificationEmail:
+    subject = render_to_string(f"discussion/email/{kind}_subject.txt", context)
     return NotificationEmail(
         subject=" ".join(subject.split()),  # one line: a header cannot hold a line break
-        body=body,
+        body=render_to_string(f"discussion/email/{kind}_body.txt", context),
         to=[to],
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",
@@ -215,23 +226,12 @@ def decision_notification_message(
     *, notice: DecisionNotice, to: str, base_url: str
 ) -> NotificationEmail:
     """The plain-text email telling a reader what a moderator decided on their held comment."""
-    base_url = base_url.rstrip("/")
-    unsubscribe_url = base_url + reverse(
-        "members:notifications-unsubscribe",
-        kwargs={"token": unsubscribe_token_make(user=notice.recipient)},
+    return _notification_email(
+        kind="decision_notification",
+        comment=notice.comment,
+        user=notice.recipient,
+        to=to,
+        base_url=base_url,
+        approved=notice.action.action == ModerationAction.Action.APPROVE,
+        summary=decision_summary(notice),
     )
-    comment = notice.comment
-    context = {
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "recipient_name": notice.recipient.display_name or "reader",
-        "approved": notice.action.action == ModerationAction.Action.APPROVE,
-        "summary": decision_summary(notice),
-        "article_title": comment.article.title,
-        "excerpt": Truncator(plain_text(comment.body_html)).chars(EXCERPT_CHARS),
-        "comment_url": base_url + comment.get_absolute_url(),
-        "unsubscribe_url": unsubscribe_url,
-        "settings_url": base_url + reverse("accounts:account-settings"),
-    }
-    subject = render_to_string("discussion/email/decision_notification_subject.txt", context)
-    body = render_to_string("discussion/email/decision_notification_body.txt", context)
-    return _email(subject=subject, body=body, to=to, unsubscribe_url=unsubscribe_url)
