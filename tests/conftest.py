@@ -24,6 +24,14 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
+@pytest.fixture
+def trusted_readers(settings):
+    """Readers' comments publish at once: for tests about the discussion, not about the
+    pre-moderation of new readers and of their links (tests/moderation)."""
+    settings.NEWSROOM_PREMODERATE_FIRST = 0
+    settings.NEWSROOM_LINKS_MIN_APPROVED = 0
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path_factory):
     # Django resets its hasher cache on setting_changed, so this takes effect at once.

@@ -49,9 +49,8 @@ def _cache_on(page_cache):
 
 
 @pytest.fixture(autouse=True)
-def _trusted_readers(settings):
-    settings.NEWSROOM_PREMODERATE_FIRST = 0
-    settings.NEWSROOM_LINKS_MIN_APPROVED = 0
+def _trusted_readers(trusted_readers):
+    """Comments publish at once, so each one changes what the page shows."""
 
 
 @pytest.fixture

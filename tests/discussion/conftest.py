@@ -4,13 +4,8 @@ from tests.factories import ArticlePageFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
-def _trusted_readers(settings):
-    """These tests are about the discussion, not moderation: readers' comments publish at once.
-
-    The pre-moderation of new readers and of their links is tested in tests/moderation.
-    """
-    settings.NEWSROOM_PREMODERATE_FIRST = 0
-    settings.NEWSROOM_LINKS_MIN_APPROVED = 0
+def _trusted_readers(trusted_readers):
+    """These tests are about the discussion: readers' comments publish at once."""
 
 
 @pytest.fixture

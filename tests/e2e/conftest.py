@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
+from django.test import Client
 from playwright.sync_api import Browser, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
@@ -21,6 +22,7 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by
 # the test itself (factories, assertions) are still plain synchronous code.
@@ -77,6 +79,36 @@ def page(browser: Browser) -> Page:
     page = context.new_page()
     yield page
     context.close()
+
+
+def sign_in(page: Page, base: str, email: str, next_url: str, password: str = PASSWORD) -> None:
+    """Sign in through the site's form, as a reader does, and arrive back at ``next_url``."""
+    page.goto(f"{base}/accounts/login/?next={next_url}")
+    page.get_by_label("Email:").fill(email)
+    page.get_by_label("Password:").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"**{next_url}")
+
+
+def moderator_signs_in(page: Page, base: str) -> None:
+    """Sign the moderator (moderator@example.com) in to the moderation queue."""
+    # The admin's own sign-in form sends staff to the site's (which asks for a second factor).
+    page.goto(f"{base}/admin/login/?next=/admin/moderation/")
+    page.get_by_label("Email:").fill("moderator@example.com")
+    page.get_by_label("Password:").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/moderation/")
+
+
+def signed_in_page(browser: Browser, live_server, user, **context_options) -> Page:
+    """A page of a new browser context that carries ``user``'s session, for tests about
+    what a signed-in reader sees rather than about signing in."""
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
+    cookie = client.cookies["sessionid"]
+    context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+    return context.new_page()
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -2,7 +2,7 @@
 moderators use (issue 12, "How it is checked"), in the demo as `make demo` serves it."""
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, expect
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage, SectionPage
@@ -11,17 +11,9 @@ from newsroom.demo.discussion import READER_PASSWORD
 from newsroom.demo.loader import DEMO_ACCOUNTS
 from tests.demo.loading import USES_DEMO
 from tests.e2e.axe import assert_accessible
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, sign_in
 
 pytestmark = USES_DEMO
-
-
-def signed_in(page: Page, base: str, email: str, password: str, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.get_by_label("Email:").fill(email)
-    page.get_by_label("Password:").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"**{next_url}")
 
 
 @pytest.mark.parametrize(
@@ -47,7 +39,7 @@ def test_a_reader_page_has_no_serious_violation(demo_site, axe_context: BrowserC
 def test_the_article_signed_in_has_no_serious_violation(demo_site, axe_context: BrowserContext):
     lead = ArticlePage.objects.get(slug=content.ARTICLES[0].slug)
     page = axe_context.new_page()
-    signed_in(page, demo_site.url, "grace@newsroom.invalid", READER_PASSWORD, lead.url)
+    sign_in(page, demo_site.url, "grace@newsroom.invalid", lead.url, READER_PASSWORD)
     expect(page.get_by_role("textbox", name="Your comment")).to_be_visible()
 
     assert_accessible(page)
@@ -62,7 +54,7 @@ def test_the_article_signed_in_has_no_serious_violation(demo_site, axe_context: 
 def test_the_moderation_queue_has_no_serious_violation(demo_site, axe_context: BrowserContext):
     moderator = next(a for a in DEMO_ACCOUNTS if a.username == "moderator")
     page = axe_context.new_page()
-    signed_in(page, demo_site.url, moderator.email, moderator.password, "/admin/moderation/")
+    sign_in(page, demo_site.url, moderator.email, "/admin/moderation/", moderator.password)
     expect(page.locator("main")).to_be_visible()
 
     assert_accessible(page)

@@ -7,8 +7,7 @@ from playwright.sync_api import Browser, expect
 from newsroom.discussion.models import Comment
 from newsroom.moderation.models import MODERATORS_GROUP
 from newsroom.moderation.rules import HOLD_REASONS
-from tests.e2e.conftest import SCREENSHOTS, screenshot
-from tests.e2e.test_moderation import moderator_signs_in, reader_signs_in
+from tests.e2e.conftest import SCREENSHOTS, moderator_signs_in, screenshot, sign_in
 from tests.factories import ArticlePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -29,7 +28,7 @@ def test_a_new_reader_learns_why_their_comment_waits_and_then_that_it_was_approv
     text = "Glad the morning ferry is back; the detour took an hour."
 
     # Posting in place: the held comment says why it waits, for how long and what comes next.
-    reader_signs_in(reader, base, newcomer, article.url)
+    sign_in(reader, base, newcomer.email, article.url)
     reader.get_by_label("Your comment", exact=True).fill(text)
     reader.get_by_role("button", name="Post comment").click()
     expect(reader.locator(".comment__notice")).to_have_count(1)
@@ -43,7 +42,7 @@ def test_a_new_reader_learns_why_their_comment_waits_and_then_that_it_was_approv
 
     # Without JavaScript, the page the form leads to says the same.
     plain = browser.new_context(viewport=viewport, java_script_enabled=False).new_page()
-    reader_signs_in(plain, base, newcomer, article.url)
+    sign_in(plain, base, newcomer.email, article.url)
     plain.get_by_label("Your comment", exact=True).fill("And the fares stayed the same.")
     plain.get_by_role("button", name="Post comment").click()
     plain.wait_for_url("**?comment=*")

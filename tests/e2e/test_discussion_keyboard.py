@@ -8,18 +8,13 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from newsroom.discussion.models import Comment
-from tests.e2e.conftest import SCREENSHOTS, screenshot
+from tests.e2e.conftest import SCREENSHOTS, screenshot, sign_in
 from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "correct horse battery staple"  # UserFactory's
-
-
-@pytest.fixture(autouse=True)
-def _trusted_readers(settings):
-    settings.NEWSROOM_PREMODERATE_FIRST = 0
-    settings.NEWSROOM_LINKS_MIN_APPROVED = 0
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("trusted_readers"),
+]
 
 
 @pytest.fixture
@@ -34,14 +29,6 @@ def discussion(live_server, home):
     )
     reader = UserFactory(display_name="Kaito M", slug="kaito-m")
     return article, earlier, reader
-
-
-def signed_in(page: Page, base: str, user, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.get_by_label("Email:").fill(user.email)
-    page.get_by_label("Password:").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"**{next_url}")
 
 
 def focused(page: Page) -> dict:
@@ -63,7 +50,7 @@ def live_region(page: Page):
 
 def test_a_vote_keeps_focus_on_the_button_and_announces_the_score(live_server, discussion, page):
     article, earlier, reader = discussion
-    signed_in(page, live_server.url, reader, article.url)
+    sign_in(page, live_server.url, reader.email, article.url)
 
     up = page.get_by_role("button", name=re.compile(r"^Vote up comment by Hana K"))
     up.focus()
@@ -80,7 +67,7 @@ def test_a_vote_keeps_focus_on_the_button_and_announces_the_score(live_server, d
 
 def test_escape_and_cancel_close_the_reply_form_and_return_focus(live_server, discussion, page):
     article, earlier, reader = discussion
-    signed_in(page, live_server.url, reader, article.url)
+    sign_in(page, live_server.url, reader.email, article.url)
     comment = page.locator(f"#comment-{earlier.pk}")
     reply = comment.get_by_role("link", name="Reply to comment by Hana K")
 
@@ -109,7 +96,7 @@ def test_the_reply_page_without_javascript_cancels_with_a_link_back(
     article, earlier, reader = discussion
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    signed_in(page, live_server.url, reader, article.url)
+    sign_in(page, live_server.url, reader.email, article.url)
     page.locator(f"#comment-{earlier.pk}").get_by_role(
         "link", name="Reply to comment by Hana K"
     ).click()
@@ -122,7 +109,7 @@ def test_the_reply_page_without_javascript_cancels_with_a_link_back(
 
 def test_a_reply_posted_moves_focus_to_it_and_is_announced(live_server, discussion, page):
     article, earlier, reader = discussion
-    signed_in(page, live_server.url, reader, article.url)
+    sign_in(page, live_server.url, reader.email, article.url)
     page.locator(f"#comment-{earlier.pk}").get_by_role(
         "link", name="Reply to comment by Hana K"
     ).click()
@@ -139,7 +126,7 @@ def test_a_reply_posted_moves_focus_to_it_and_is_announced(live_server, discussi
 def test_an_edit_saved_in_place_keeps_focus_in_the_comment(live_server, discussion, page):
     article, _, reader = discussion
     own = CommentFactory(article=article, author=reader, body="Frist.", body_html="<p>Frist.</p>")
-    signed_in(page, live_server.url, reader, article.url)
+    sign_in(page, live_server.url, reader.email, article.url)
     comment = page.locator(f"#comment-{own.pk}")
     edit = comment.get_by_role("link", name="Edit")
 
@@ -197,7 +184,7 @@ def test_every_aria_describedby_in_the_discussion_points_at_an_element(
 ):
     article, earlier, reader = discussion
     own = CommentFactory(article=article, author=reader, body="Mine.", body_html="<p>Mine.</p>")
-    signed_in(page, live_server.url, reader, article.url)
+    sign_in(page, live_server.url, reader.email, article.url)
     page.locator(f"#comment-{earlier.pk}").get_by_role(
         "link", name="Reply to comment by Hana K"
     ).click()
@@ -228,7 +215,7 @@ def test_post_is_busy_while_the_request_runs_and_a_double_click_posts_once(
     live_server, discussion, page
 ):
     article, _, reader = discussion
-    signed_in(page, live_server.url, reader, article.url)
+    sign_in(page, live_server.url, reader.email, article.url)
     held = hold_posts(page)
     page.get_by_role("textbox", name="Your comment").fill("Posted once, clicked twice.")
     post = page.get_by_role("button", name="Post comment")
@@ -252,7 +239,7 @@ def test_post_is_busy_while_the_request_runs_and_a_double_click_posts_once(
 def test_post_is_busy_and_posts_once_when_htmx_does_not_load(live_server, discussion, page):
     article, _, reader = discussion
     page.route(re.compile(r"htmx[^/]*\.js$"), lambda route: route.abort())
-    signed_in(page, live_server.url, reader, article.url)
+    sign_in(page, live_server.url, reader.email, article.url)
     held = hold_posts(page)
     page.get_by_role("textbox", name="Your comment").fill("A plain form post.")
     # While a plain post is on its way the page cannot be asked: it notes its own state.

@@ -1,11 +1,10 @@
 """Hostile comments posted through the form never run in another reader's browser (issue 14)."""
 
 import pytest
-from django.test import Client
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
 from newsroom.discussion.models import Comment
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, signed_in_page
 from tests.factories import ArticlePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -29,15 +28,6 @@ def _trusted_readers(settings):
     settings.NEWSROOM_LINKS_MIN_APPROVED = 0
     settings.NEWSROOM_TOXICITY_NUDGE = 1.01  # the words are about markup, not manners
     settings.NEWSROOM_RATE_LIMITS = {**settings.NEWSROOM_RATE_LIMITS, "comment": "100/minute"}
-
-
-def signed_in_page(browser: Browser, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    cookie = client.cookies["sessionid"]
-    context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
-    return context.new_page()
 
 
 def test_posted_payloads_show_as_text_and_never_open_a_dialog(browser, live_server, home):

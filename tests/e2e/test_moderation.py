@@ -1,17 +1,15 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from newsroom.discussion.models import Comment
 from newsroom.moderation.models import MODERATORS_GROUP
 from newsroom.moderation.toxicity import toxicity_score
-from tests.e2e.conftest import SCREENSHOTS, screenshot
+from tests.e2e.conftest import SCREENSHOTS, moderator_signs_in, screenshot, sign_in
 from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "correct horse battery staple"  # UserFactory's
 
 
 @pytest.fixture
@@ -26,23 +24,6 @@ def people(live_server, home):
     return article, newcomer, regular, moderator
 
 
-def reader_signs_in(page: Page, base: str, user, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.get_by_label("Email:").fill(user.email)
-    page.get_by_label("Password:").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"**{next_url}")
-
-
-def moderator_signs_in(page: Page, base: str) -> None:
-    # The admin's own sign-in form sends staff to the site's (which asks for a second factor).
-    page.goto(f"{base}/admin/login/?next=/admin/moderation/")
-    page.get_by_label("Email:").fill("moderator@example.com")
-    page.get_by_label("Password:").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/moderation/")
-
-
 def test_a_held_comment_is_approved_reported_and_rejected_with_a_reason(
     live_server, people, browser
 ):
@@ -54,7 +35,7 @@ def test_a_held_comment_is_approved_reported_and_rejected_with_a_reason(
     text = "First time here: I think the cable working group is the real news."
 
     # A new reader's first comment is held, and they are told so.
-    reader_signs_in(author, base, newcomer, article.url)
+    sign_in(author, base, newcomer.email, article.url)
     author.get_by_label("Your comment", exact=True).fill(text)
     author.get_by_role("button", name="Post comment").click()
     expect(author.get_by_text("Your comment is awaiting review")).to_be_visible()
@@ -73,7 +54,7 @@ def test_a_held_comment_is_approved_reported_and_rejected_with_a_reason(
     expect(item).to_contain_text("by Newcomer Ken.")
 
     # It appears on the article; another reader reports it.
-    reader_signs_in(reporter, base, regular, article.url)
+    sign_in(reporter, base, regular.email, article.url)
     published = reporter.locator(f"#comment-{comment.pk}")
     expect(published).to_contain_text("the cable working group")
     published.get_by_role("link", name="Report comment by Newcomer Ken").click()
@@ -177,7 +158,7 @@ def test_a_ban_asks_for_a_reason_and_confirmation_and_the_reader_is_told_why(
     assert newcomer.sanctions.get().reason == "Advertising, again and again."
 
     reader = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    reader_signs_in(reader, live_server.url, newcomer, article.url)
+    sign_in(reader, live_server.url, newcomer.email, article.url)
     expect(reader.get_by_text("Reason: Advertising, again and again.")).to_be_visible()
 
 

@@ -3,14 +3,16 @@
 import re
 
 import pytest
-from django.test import Client
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from newsroom.discussion.models import Comment
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, signed_in_page
 from tests.factories import ArticlePageFactory, CommentFactory, SectionPageFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("trusted_readers"),
+]
 
 PHONE = {"width": 390, "height": 844}
 MIN_TARGET = 44  # CSS px, each way (WCAG 2.5.5)
@@ -23,12 +25,6 @@ MEASURE = """selector => [...document.querySelectorAll(selector)]
     const label = element.getAttribute("aria-label") || element.textContent.trim();
     return [label, box.width, box.height];
   })"""
-
-
-@pytest.fixture(autouse=True)
-def _trusted_readers(settings):
-    settings.NEWSROOM_PREMODERATE_FIRST = 0
-    settings.NEWSROOM_LINKS_MIN_APPROVED = 0
 
 
 @pytest.fixture
@@ -46,15 +42,6 @@ def discussion(live_server, home):
     return article, reader, own
 
 
-def signed_in(browser: Browser, live_server, user, *, javascript: bool = True, **options) -> Page:
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(java_script_enabled=javascript, **options)
-    cookie = client.cookies["sessionid"]
-    context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
-    return context.new_page()
-
-
 def too_small(page: Page, selector: str) -> list:
     targets = page.evaluate(MEASURE, selector)
     assert targets, f"nothing visible matches {selector}"
@@ -65,7 +52,7 @@ def test_discussion_controls_and_nav_links_are_44px_targets_on_a_phone(
     browser, live_server, discussion
 ):
     article, reader, _own = discussion
-    page = signed_in(browser, live_server, reader, viewport=PHONE, is_mobile=True)
+    page = signed_in_page(browser, live_server, reader, viewport=PHONE, is_mobile=True)
 
     page.goto(f"{live_server.url}{article.url}")
 
@@ -97,7 +84,9 @@ def test_pagination_links_are_44px_targets_on_a_phone(browser, live_server, home
 def test_delete_asks_on_a_page_of_its_own_with_javascript_off(browser, live_server, discussion):
     article, reader, own = discussion
     for name, viewport in (("", {"width": 1280, "height": 900}), ("-phone", PHONE)):
-        page = signed_in(browser, live_server, reader, javascript=False, viewport=viewport)
+        page = signed_in_page(
+            browser, live_server, reader, java_script_enabled=False, viewport=viewport
+        )
         page.goto(f"{live_server.url}{article.url}")
 
         page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete", exact=True).click()
@@ -111,7 +100,7 @@ def test_delete_asks_on_a_page_of_its_own_with_javascript_off(browser, live_serv
         screenshot(page, f"delete-confirmation{name}")
         page.context.close()
 
-    page = signed_in(browser, live_server, reader, javascript=False)
+    page = signed_in_page(browser, live_server, reader, java_script_enabled=False)
     page.goto(f"{live_server.url}{article.url}")
     page.locator(f"#comment-{own.pk}").get_by_role("link", name="Delete", exact=True).click()
     page.get_by_role("link", name="Keep it").click()
@@ -132,7 +121,7 @@ def test_delete_with_javascript_asks_in_a_dialog_then_deletes_in_place(
     browser, live_server, discussion
 ):
     article, reader, own = discussion
-    page = signed_in(browser, live_server, reader)
+    page = signed_in_page(browser, live_server, reader)
     page.goto(f"{live_server.url}{article.url}")
     page.evaluate("window.__same_document = true")
     questions = []
