@@ -27,6 +27,7 @@ default postgres://postgres@127.0.0.1:5432/newsroom_bench); ``--skip-votes`` lea
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -474,6 +475,7 @@ RATIOS = [
     ("200-comment article, cache off / Wagtail", "uncached", "wagtail", ">= 0.5"),
     ("home, cache off / Wagtail", "home", "wagtail", ">= 0.5"),
     ("comment post / Isso's post", "post", "isso_post", ">= 1"),
+    ("signed in, shared + state / without JavaScript", "signed_in_shared", "signed_in", ">= 10"),
 ]
 
 
@@ -529,9 +531,22 @@ def main() -> None:
             "newsroom 200-comment article, anonymous, stored", base, [{"path": article}]
         )
         results["signed_in"] = wrk(
-            "newsroom 200-comment article, signed in",
+            "newsroom 200-comment article, signed in, no JavaScript",
             base,
             [{"path": article, "headers": signed_in(s)} for s in sessions[:32]],
+        )
+        # With JavaScript: the shared copy, then the reader's state for the comments it shows.
+        shown = ",".join(re.findall(r'<article id="comment-(\d+)"', page.decode()))
+        state = f"/discussion/state/?article={article_id}&sort=oldest&ids={shown}"
+        views = []
+        for s in sessions[:32]:
+            cookies = signed_in(s, Cookie=signed_in(s)["Cookie"] + "; newsroom_shared=1")
+            views += [{"path": article, "headers": cookies}, {"path": state, "headers": cookies}]
+        results["signed_in_shared"] = wrk(
+            "newsroom 200-comment article, signed in: shared copy + state (views/s)",
+            base,
+            views,
+            per_view=2,
         )
         results["post"] = sequential_posts(
             "newsroom comment post, sequential, new connection each",

@@ -134,7 +134,11 @@ class Source(index.Indexed, models.Model):  # type: ignore[django-manager-missin
 
 
 class CachedForReadersMixin:
-    """A page whose copy for anonymous readers the page cache may keep and share."""
+    """A page whose copy for anonymous readers the page cache may keep and share.
+
+    Signed-in readers may be served it too: the page's script puts in what is theirs (the
+    account links, their part in the discussion) from one small request.
+    """
 
     def page_cache_scopes(self) -> tuple[str, ...]:
         """What the page shows, each scope retired by its own announcements (page_cache)."""
@@ -145,6 +149,7 @@ class CachedForReadersMixin:
             request,
             lambda: super(CachedForReadersMixin, self).serve(request, *args, **kwargs),
             scopes=self.page_cache_scopes(),
+            signed_in_readers=True,
         )
 
 

@@ -41,6 +41,16 @@ the previous copy (``X-Page-Cache: stale``), and with no copy at all they wait u
 abandoned and the next reader renders, so a copy outlives its freshness by at most
 ``RENDER_WAIT_SECONDS``, even when the claiming request lost Redis midway.
 
+Signed-in readers share the copy too, where their page's JavaScript can make it theirs:
+it sets ``SHARED_COPY_COOKIE`` on a page rendered for a reader who may share (not staff,
+not a moderator), and a request that carries it beside the session is answered from a
+copy stored for signed-in readers (``serve_cacheable(..., signed_in_readers=True)``) as
+if it came from an anonymous reader, its cookies dropped before any other middleware
+sees them; the page then asks for the reader's own state in one small request
+(``discussion/reader_state.py``). With no such copy stored yet, or without JavaScript,
+the reader's page is rendered for them as before, and never stored: a copy is stored
+only from a request that reached the view with no session and no signed-in user.
+
 For a CDN or Varnish in front, anonymous pages carry ``ETag``/``Last-Modified``
 (answered with 304), ``Cache-Control: public, max-age=0, s-maxage=<CDN_CACHE_SECONDS>,
 stale-while-revalidate=<PAGE_CACHE_STALE_SECONDS>`` and ``Surrogate-Key``/``Cache-Tag``
@@ -68,6 +78,7 @@ from django.utils.http import http_date, parse_http_date_safe
 SITE = "site"
 TEASERS = "teasers"
 STATUS_HEADER = "X-Page-Cache"
+SHARED_COPY_COOKIE = "newsroom_shared"
 RENDER_WAIT_SECONDS = 3.0
 RENDER_CLAIM_SECONDS = 30
 _WAIT_STEP_SECONDS = 0.02
@@ -160,16 +171,36 @@ def is_anonymous_reading(request: HttpRequest) -> bool:
     )
 
 
+def reads_shared_copy(request: HttpRequest) -> bool:
+    """A plain GET from a signed-in reader whose page's JavaScript applies their own state
+    to a shared copy (it set SHARED_COPY_COOKIE). No waiting message: one would be lost."""
+    return (
+        settings.NEWSROOM_PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and "HTTP_HX_REQUEST" not in request.META
+        and SHARED_COPY_COOKIE in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def _as_anonymous(request: HttpRequest) -> None:
+    """Drop the request's cookies, so every layer below sees a reader nobody knows."""
+    request.META.pop("HTTP_COOKIE", None)
+    request.COOKIES = {}
+
+
 def serve_cacheable(
     request: HttpRequest,
     render: Callable[[], HttpResponse],
     *,
     scopes: tuple[str, ...] = (SITE,),
+    signed_in_readers: bool = False,
 ) -> HttpResponse:
     """Render a page the middleware may keep for anonymous readers.
 
     The versions are read before rendering (a change that lands meanwhile leaves this copy
-    stale at once), and only for requests the middleware could store.
+    stale at once), and only for requests the middleware could store. ``signed_in_readers``:
+    the page's script applies a signed-in reader's state to it, so they may be served it.
     """
     if not is_anonymous_reading(request):
         response = render()
@@ -179,6 +210,7 @@ def serve_cacheable(
     response = render()
     response.page_cache_scopes = scopes
     response.page_cache_versions = versions
+    response.page_cache_signed_in_readers = signed_in_readers
     return response
 
 
@@ -190,6 +222,7 @@ class CachedPage:
     headers: tuple[tuple[str, str], ...]
     etag: str
     stored_at: float
+    signed_in_readers: bool = False
 
     def is_current(self) -> bool:
         return (
@@ -242,9 +275,11 @@ def render_claim_key(request: HttpRequest) -> str:
 def _is_shareable(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Nothing in the response belongs to this one reader."""
     session = getattr(request, "session", None)
+    user = getattr(request, "user", None)
     return (
         response.status_code == 200
         and hasattr(response, "page_cache_versions")
+        and not (user is not None and user.is_authenticated)
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -260,11 +295,12 @@ def _is_rendering(claimed_at: object) -> bool:
 
 
 class AnonymousPageCacheMiddleware:
-    """Answer anonymous readers from the stored copy, first in the stack.
+    """Answer anonymous readers, and signed-in ones who may share, from the stored copy.
 
     Placed before every other middleware: a stored page is served without sessions,
     authentication, allauth or messages running, since an anonymous request without
-    cookies needs none of them.
+    cookies needs none of them, and a signed-in reader's request served a shared copy
+    has its cookies dropped here.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -272,10 +308,20 @@ class AnonymousPageCacheMiddleware:
         self.skipped = tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not is_anonymous_reading(request) or request.path.startswith(self.skipped):
+        if request.path.startswith(self.skipped):
             return self.get_response(request)
-        key = page_key(request)
-        stored: CachedPage | None = cache.get(key)
+        if is_anonymous_reading(request):
+            key = page_key(request)
+            return self._serve(request, key, cache.get(key))
+        if reads_shared_copy(request):
+            key = page_key(request)
+            stored: CachedPage | None = cache.get(key)
+            if stored is not None and stored.signed_in_readers:
+                _as_anonymous(request)
+                return self._serve(request, key, stored)
+        return self.get_response(request)
+
+    def _serve(self, request: HttpRequest, key: str, stored: CachedPage | None) -> HttpResponseBase:
         if stored is not None and stored.is_current():
             return stored.response(request, "hit")
         claim = render_claim_key(request)
@@ -321,6 +367,7 @@ class AnonymousPageCacheMiddleware:
             ),
             etag='"' + sha256(response.content).hexdigest()[:32] + '"',
             stored_at=time.time(),
+            signed_in_readers=response.page_cache_signed_in_readers,
         )
         # Kept past its freshness, to be served while its successor renders.
         keep = settings.NEWSROOM_PAGE_CACHE_SECONDS + settings.NEWSROOM_PAGE_CACHE_STALE_SECONDS

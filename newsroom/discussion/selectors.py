@@ -26,6 +26,7 @@ from newsroom.discussion.permissions import (
 )
 from newsroom.moderation.models import MODERATORS_GROUP, ModeratorNote
 from newsroom.moderation.rules import hold_reason
+from newsroom.moderation.selectors import is_moderator
 
 SORT_ORDERS = {
     "oldest": ("created_at", "pk"),
@@ -301,3 +302,57 @@ def decision_notices_for_reader(*, reader: User) -> list[NoticeCard]:
 
 def unread_decision_notice_count(*, reader: User) -> int:
     return DecisionNotice.objects.unread().filter(recipient=reader).count()
+
+
+@dataclass(frozen=True)
+class OwnComment:
+    """What the reader may still do to one of their comments shown on a shared page."""
+
+    can_edit: bool
+    can_delete: bool
+
+
+@dataclass(frozen=True)
+class ReaderDiscussionState:
+    """A signed-in reader's part in an article's discussion, for a page served from the
+    shared copy: what the page's script adds to the comments everyone sees.
+
+    ``personal``: the reader sees comments no one else does here (their own held or
+    rejected ones, or, as a moderator, everyone's), which a shared copy cannot show.
+    """
+
+    permission: Posting
+    personal: bool
+    votes: dict[int, int]
+    own: dict[int, OwnComment]
+
+
+# A shared page shows at most a page of threads with their replies; more ids are a 400.
+MAX_STATE_COMMENTS = 1000
+
+
+def reader_discussion_state(
+    *, reader: User, article: ArticlePage, comment_ids: list[int]
+) -> ReaderDiscussionState:
+    """The reader's votes and own comments among ``comment_ids`` (those the shared page
+    shows), and whether they may post. Three queries beyond the reader's standing."""
+    shown = set(comment_ids)
+    own = Comment.objects.filter(article=article, author=reader).filter(
+        Q(pk__in=comment_ids) | Q(status__in=(Comment.Status.PENDING, Comment.Status.REJECTED))
+    )
+    mine = list(own.only("pk", "status", "created_at"))
+    hidden = any(c.status in (Comment.Status.PENDING, Comment.Status.REJECTED) for c in mine)
+    return ReaderDiscussionState(
+        permission=commenting_permission(user=reader, article=article),
+        personal=hidden or is_moderator(reader),
+        votes=dict(
+            Vote.objects.filter(voter=reader, comment__in=comment_ids).values_list(
+                "comment_id", "value"
+            )
+        ),
+        own={
+            c.pk: OwnComment(can_edit=c.edit_window_open(), can_delete=True)
+            for c in mine
+            if not c.is_gone and c.pk in shown
+        },
+    )

@@ -4,6 +4,7 @@ from newsroom.discussion import views
 
 app_name = "discussion"
 urlpatterns = [
+    path("state/", views.reader_state, name="reader-state"),
     path("articles/<int:article_id>/comments/", views.comment_list, name="comment-list"),
     path("articles/<int:article_id>/comments/new/", views.comment_create, name="comment-create"),
     path("comments/<int:pk>/", views.comment_permalink, name="comment-permalink"),
@@ -16,6 +17,7 @@ urlpatterns = [
 
 # Mounted under /members/ (after the accounts app's own /members/ pages), namespace "members".
 member_urlpatterns = [
+    path("state/", views.reader_state, name="reader-state"),
     path(
         "notifications/unsubscribe/<str:token>/",
         views.notifications_unsubscribe,

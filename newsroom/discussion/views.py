@@ -11,9 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.middleware.csrf import CsrfViewMiddleware
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -31,6 +34,7 @@ from newsroom.discussion.models import Comment, CommentQuerySet
 from newsroom.discussion.notifications import unsubscribe_token_read
 from newsroom.discussion.permissions import commenting_permission
 from newsroom.discussion.selectors import (
+    MAX_STATE_COMMENTS,
     CommentStream,
     comment_thread_for_viewer,
     comment_voted_for_viewer,
@@ -38,9 +42,11 @@ from newsroom.discussion.selectors import (
     comments_by_member,
     decision_notices_for_reader,
     discussion_context,
+    reader_discussion_state,
     sort_or_default,
 )
 from newsroom.moderation.rules import NudgeRequired
+from newsroom.moderation.selectors import is_moderator
 
 # "Show more" pages through at most this many threads; beyond it an offset is a 400.
 MAX_OFFSET = 10**9
@@ -146,6 +152,78 @@ def _answered(pk: int | None, *, field: str) -> Comment | None:
     if comment is None:
         raise ValidationError({field: "That comment can no longer be answered or quoted."})
     return comment
+
+
+def _shown_ids(raw: str) -> list[int] | None:
+    """The comment ids a shared page shows ("12,15,20"), or None for anything else."""
+    parts = [part for part in raw.split(",") if part]
+    if len(parts) > MAX_STATE_COMMENTS or not all(p.isascii() and p.isdigit() for p in parts):
+        return None
+    ids = [int(part) for part in parts]
+    return ids if all(0 < pk <= MAX_ID for pk in ids) else None
+
+
+# What reader_state.js needs to build a comment's controls: each address with the
+# comment's id as 0.
+_CONTROL_URLS = {
+    "vote": "discussion:comment-vote",
+    "reply": "discussion:comment-reply",
+    "report": "discussion:comment-report",
+    "edit": "discussion:comment-edit",
+    "delete": "discussion:comment-delete",
+}
+
+
+@require_GET
+def reader_state(request: HtmxHttpRequest) -> HttpResponse:
+    """A signed-in reader's own state, for a page served to them from the shared copy.
+
+    The page's script (reader_state.js) puts it in: the account links, and on an article
+    their votes, what they may do to each comment and the comment form. Never stored by
+    any cache: it is about one reader.
+    """
+    article_id = int_param(request.GET, "article")
+    ids = _shown_ids(request.GET.get("ids", ""))
+    if ids is None:
+        return HttpResponseBadRequest(
+            f"ids: up to {MAX_STATE_COMMENTS:,} comment ids, separated by commas."
+        )
+    user = request.user
+    state: dict[str, Any] = {"signed_in": user.is_authenticated}
+    if user.is_authenticated:
+        state.update(
+            personal=user.is_staff or is_moderator(user),
+            csrf=get_token(request),
+            account=render_to_string("includes/_account_nav.html", request=request),
+            discussion=None,
+        )
+        if article_id is not None:
+            article = _article(article_id)
+            discussion = reader_discussion_state(reader=user, article=article, comment_ids=ids)
+            state["personal"] = state["personal"] or discussion.personal
+            footer = render_to_string(
+                "discussion/partials/_discussion_footer.html",
+                {
+                    "article": article,
+                    "permission": discussion.permission,
+                    "form": CommentForm.fresh(),
+                    "stream": {"sort": sort_or_default(request.GET.get("sort"))},
+                },
+                request=request,
+            )
+            state["discussion"] = {
+                "can_post": discussion.permission.allowed,
+                "footer": footer,
+                "votes": discussion.votes,
+                "own": {
+                    pk: {"edit": own.can_edit, "delete": own.can_delete}
+                    for pk, own in discussion.own.items()
+                },
+                "urls": {name: reverse(url, args=[0]) for name, url in _CONTROL_URLS.items()},
+            }
+    response = JsonResponse(state)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET

@@ -1,0 +1,132 @@
+"""A signed-in reader's own state, asked for by a page served from the shared copy."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from newsroom.discussion.models import Comment
+from newsroom.discussion.services import vote_cast
+from newsroom.moderation.models import MODERATORS_GROUP
+from tests.factories import CommentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/discussion/state/"
+
+
+def state(client, article=None, comments=(), **query):
+    params = {"ids": ",".join(str(c.pk) for c in comments), **query}
+    if article is not None:
+        params["article"] = article.pk
+    return client.get(URL, params)
+
+
+def test_an_anonymous_reader_is_told_they_are_not_signed_in(client, article):
+    response = state(client, article)
+
+    assert response.json() == {"signed_in": False}
+    assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_a_reader_gets_their_votes_own_comments_and_the_comment_form(client, article, reader):
+    others = CommentFactory.create_batch(3, article=article)
+    vote_cast(comment=others[0], voter=reader, value=1)
+    vote_cast(comment=others[1], voter=reader, value=-1)
+    mine = CommentFactory(article=article, author=reader)
+    old = CommentFactory(article=article, author=reader)
+    Comment.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=1))
+
+    response = state(client, article, [*others, mine, old], sort="newest")
+
+    body = response.json()
+    assert body["signed_in"] and not body["personal"]
+    assert "private" in response.headers["Cache-Control"]
+    assert reader.display_name in body["account"] and "Sign out" in body["account"]
+    assert body["csrf"] and response.cookies["csrftoken"]
+    discussion = body["discussion"]
+    assert discussion["can_post"]
+    assert discussion["votes"] == {str(others[0].pk): 1, str(others[1].pk): -1}
+    assert discussion["own"] == {
+        str(mine.pk): {"edit": True, "delete": True},
+        str(old.pk): {"edit": False, "delete": True},
+    }
+    assert 'id="comment-form"' in discussion["footer"]
+    assert 'name="csrfmiddlewaretoken"' in discussion["footer"]
+    assert 'name="sort" value="newest"' in discussion["footer"]
+    assert discussion["urls"]["vote"] == "/discussion/comments/0/vote/"
+
+
+def test_only_the_comments_the_page_shows_are_answered_for(client, article, reader):
+    shown, unshown = CommentFactory.create_batch(2, article=article)
+    vote_cast(comment=unshown, voter=reader, value=1)
+    elsewhere = CommentFactory(author=reader)
+
+    discussion = state(client, article, [shown, elsewhere])
+    assert discussion.json()["discussion"]["votes"] == {}
+    assert discussion.json()["discussion"]["own"] == {}
+
+
+def test_a_reader_who_may_not_post_is_told_why_instead_of_the_form(client, article):
+    unverified = UserFactory(verified=False)
+    client.force_login(unverified)
+
+    discussion = state(client, article).json()["discussion"]
+
+    assert not discussion["can_post"]
+    assert "Verify your email address" in discussion["footer"]
+    assert "comment-form" not in discussion["footer"]
+
+
+def test_a_reader_with_a_held_comment_here_needs_their_own_page(client, article, reader):
+    CommentFactory(article=article, author=reader, status=Comment.Status.PENDING)
+
+    assert state(client, article).json()["personal"] is True
+
+
+def test_a_moderator_needs_their_own_page(client, article):
+    moderator = UserFactory()
+    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    client.force_login(moderator)
+
+    assert state(client, article).json()["personal"] is True
+    assert state(client).json()["personal"] is True
+
+
+def test_a_page_without_a_discussion_gets_the_account_links_only(client, reader):
+    body = state(client).json()
+
+    assert body["discussion"] is None and reader.display_name in body["account"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"ids": "1,x"}, {"ids": "0"}, {"ids": "-4"}, {"ids": ",".join(["7"] * 1001)},
+     {"ids": "1", "article": "abc"}],
+    ids=["not a number", "zero", "negative", "too many", "bad article"],
+)  # fmt: skip
+def test_bad_input_is_a_400_with_a_message(client, reader, query):
+    response = client.get(URL, query)
+
+    assert response.status_code == 400
+    assert response.content
+
+
+def test_an_article_that_does_not_exist_is_a_404(client, reader):
+    assert client.get(URL, {"article": 987654, "ids": ""}).status_code == 404
+
+
+def test_the_cost_does_not_grow_with_the_comments_shown(
+    client, article, reader, django_assert_num_queries
+):
+    few = CommentFactory.create_batch(2, article=article)
+    many = CommentFactory.create_batch(40, article=article)
+    for comment in many[:10]:
+        vote_cast(comment=comment, voter=reader, value=1)
+    state(client, article, few)  # the reader's permissions and session, loaded once
+
+    with django_assert_num_queries(11) as small:
+        state(client, article, few)
+    with django_assert_num_queries(len(small.captured_queries)):
+        state(client, article, few + many)
