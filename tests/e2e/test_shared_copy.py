@@ -77,6 +77,16 @@ def shared_load(page: Page, url: str) -> None:
     expect(page.locator("body")).to_have_attribute("data-reader-state", "applied")
 
 
+def reader_on_shared_copy(browser, live_server, article, reader) -> tuple[Page, str]:
+    """The reader, whose first page set the cookie, on the article's shared copy."""
+    url = live_server.url + article.url
+    browser.new_page().goto(url)  # an anonymous reader: the copy is stored
+    page = signed_in_page(browser, live_server, reader)
+    page.goto(url)
+    shared_load(page, url)
+    return page, url
+
+
 def test_the_shared_copy_made_the_readers_own_equals_the_page_rendered_for_them(
     browser, live_server, story
 ):
@@ -101,11 +111,7 @@ def test_the_shared_copy_made_the_readers_own_equals_the_page_rendered_for_them(
 
 def test_on_the_shared_copy_a_reader_votes_replies_and_posts(browser, live_server, story):
     article, reader, voted = story
-    url = live_server.url + article.url
-    browser.new_page().goto(url)
-    page = signed_in_page(browser, live_server, reader)
-    page.goto(url)
-    shared_load(page, url)
+    page, url = reader_on_shared_copy(browser, live_server, article, reader)
 
     page.locator(f"#vote-down-{voted.pk}").click()
     expect(page.locator(f"#vote-{voted.pk} .vote__score")).to_have_text("-1")
@@ -133,11 +139,7 @@ def test_a_reader_with_a_held_comment_sees_it_on_the_shared_copy(browser, live_s
         status=Comment.Status.PENDING,
         body="Held until a moderator looks.",
     )
-    url = live_server.url + article.url
-    browser.new_page().goto(url)
-    page = signed_in_page(browser, live_server, reader)
-    page.goto(url)
-    shared_load(page, url)
+    page, _ = reader_on_shared_copy(browser, live_server, article, reader)
 
     expect(
         page.locator(".comment").filter(has_text="Held until a moderator looks.")
@@ -146,11 +148,7 @@ def test_a_reader_with_a_held_comment_sees_it_on_the_shared_copy(browser, live_s
 
 def test_signing_out_ends_the_sharing(browser, live_server, story):
     article, reader, _ = story
-    url = live_server.url + article.url
-    browser.new_page().goto(url)
-    page = signed_in_page(browser, live_server, reader)
-    page.goto(url)
-    shared_load(page, url)
+    page, url = reader_on_shared_copy(browser, live_server, article, reader)
 
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
