@@ -41,6 +41,18 @@ SORT_LABELS = {
     "controversial": "Controversial",
 }
 RELATED = ("author", "in_reply_to__author", "quoted__author")
+# What a card, its fragment key and its template read of a comment, its author and the
+# comments it answers and quotes: a stream's queries select, compile and convert only these.
+STREAM_FIELDS = (
+    "created_at", "edited_at", "article", "author", "parent", "thread", "in_reply_to",
+    "quoted", "quoted_text", "depth", "status", "is_featured", "upvotes", "downvotes",
+    "body_html", "rejection_reason", "moderation_flags",
+    "author__display_name", "author__slug", "author__anonymised_at", "author__is_staff",
+    "in_reply_to__status", "in_reply_to__author",
+    "in_reply_to__author__display_name", "in_reply_to__author__anonymised_at",
+    "quoted__status", "quoted__author",
+    "quoted__author__display_name", "quoted__author__anonymised_at",
+)  # fmt: skip
 
 
 def _with_author_roles(comments: CommentQuerySet) -> CommentQuerySet:
@@ -110,6 +122,7 @@ def comment_stream_for_article(
         Comment.objects.visible_to(viewer, asked_for=focus.pk if focus else None)
         .filter(article=article)
         .select_related(*RELATED)
+        .only(*STREAM_FIELDS)
     )
 
     top = comments.top_level()
@@ -202,6 +215,7 @@ def comment_thread_for_viewer(*, comment: Comment, viewer: Viewer) -> CommentCar
         Comment.objects.visible_to(viewer)
         .filter(article=comment.article_id)
         .select_related(*RELATED)
+        .only(*STREAM_FIELDS)
     )
     thread = comments.filter(Q(pk=root_id) | Q(thread=root_id)).order_by("created_at", "pk")
     everything = list(thread)

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -10,6 +10,7 @@ from newsroom.accounts.services import account_delete
 from newsroom.discussion.checks import check_comment_sort_default
 from newsroom.discussion.models import Comment, Vote
 from newsroom.discussion.selectors import comment_stream_for_article
+from newsroom.moderation.models import MODERATORS_GROUP
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +228,44 @@ def test_an_unknown_default_sort_fails_the_system_check(settings):
     assert error.id == "discussion.E001" and "oldest, newest, best, controversial" in error.hint
     settings.NEWSROOM_COMMENT_SORT_DEFAULT = "best"
     assert check_comment_sort_default() == []
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "author", "moderator"])
+def test_the_article_page_reads_nothing_more_for_each_comment_it_shows(client, article, viewer):
+    """The stream selects only the columns its cards read; the page (cards, fragments,
+    template) must not go back for one it left out, whoever is looking."""
+    author = UserFactory()
+    if viewer == "author":
+        client.force_login(author)
+    elif viewer == "moderator":
+        moderator = UserFactory()
+        moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+        client.force_login(moderator)
+
+    def add(count):
+        for _ in range(count):
+            parent = CommentFactory(article=article)
+            CommentFactory(article=article, parent=parent, quoted=parent, quoted_text="x")
+            CommentFactory(
+                article=article,
+                author=author,
+                status=Comment.Status.PENDING,
+                moderation_flags=["DETECTED_LINKS"],
+            )
+            CommentFactory(
+                article=article,
+                author=author,
+                status=Comment.Status.REJECTED,
+                rejection_reason="spam",
+            )
+
+    def measure():
+        client.get(article.url)  # fragments kept, as on a busy page
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(article.url).status_code == 200
+        return len(context.captured_queries)
+
+    add(1)
+    small = measure()
+    add(12)
+    assert measure() == small
