@@ -3,7 +3,9 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
+from newsroom.articles.models import ArticlePage
 from tests.factories import ArticlePageFactory, SectionPageFactory, hours_ago
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +60,22 @@ def test_drafts_scheduled_and_expired_articles_are_hidden_everywhere(client, hom
         assert not any(title in html for title in hidden), name
     assert client.get(draft.url or f"{section.url}{draft.slug}/").status_code == 404
     assert client.get(f"{section.url}{scheduled.slug}/").status_code == 404
+
+
+def test_articles_behind_a_view_restriction_are_not_visible(home):
+    open_section, private_section = SectionPageFactory(), SectionPageFactory()
+    shown = ArticlePageFactory(parent=open_section)
+    locked = ArticlePageFactory(parent=open_section)
+    under_private = ArticlePageFactory(parent=private_section)
+    PageViewRestriction.objects.create(page=locked, restriction_type="login")
+    PageViewRestriction.objects.create(
+        page=private_section, restriction_type="password", password="secret"
+    )
+
+    visible = ArticlePage.objects.visible()
+
+    assert set(visible.values_list("pk", flat=True)) == {shown.pk}
+    assert not ArticlePage.objects.visible().filter(pk=under_private.pk).exists()
 
 
 def test_scheduled_article_appears_once_its_time_has_come(client, home, monkeypatch):
