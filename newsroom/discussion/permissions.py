@@ -6,10 +6,12 @@ from datetime import datetime, timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from newsroom.accounts.models import Viewer
+from newsroom.accounts.models import User, Viewer
 from newsroom.articles.models import ArticlePage
+from newsroom.moderation.models import Sanction
 from newsroom.moderation.selectors import active_sanction
 
 
@@ -49,16 +51,29 @@ def commenting_permission(*, user: Viewer, article: ArticlePage) -> Posting:
 
 
 def standing_permission(*, user: Viewer) -> Posting:
-    """Whether the account may take part at all (reporting needs no open discussion)."""
+    """Whether the account may take part at all (reporting needs no open discussion).
+
+    Asked on every vote and every signed-in view of a discussion, so the verified email
+    and the sanction are looked up in one query.
+    """
     if not user.is_authenticated:
         return Posting(False, "Sign in to take part in the discussion.")
     if user.anonymised_at or not user.is_active:
         return Posting(False, "This account can no longer take part in the discussion.")
     if not user.display_name:
         return Posting(False, "Choose a display name in your account before commenting.")
-    if not EmailAddress.objects.filter(user=user, verified=True).exists():
+    verified, sanctioned = (
+        User.objects.filter(pk=user.pk)
+        .values_list(
+            Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
+            Exists(Sanction.objects.active().filter(user=OuterRef("pk"))),
+        )
+        .get()
+    )
+    if not verified:
         return Posting(False, "Verify your email address before commenting.")
-    sanction = active_sanction(user)
+    # Which sanction, for its message, only for the few readers who have one.
+    sanction = active_sanction(user) if sanctioned else None
     if sanction is not None:
         return Posting(False, sanction.message)
     return Posting(True)
