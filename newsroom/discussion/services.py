@@ -238,39 +238,48 @@ def comment_delete_by_author(*, comment: Comment, author: User) -> Comment:
 
 @transaction.atomic
 def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
-    """Vote up (1), down (-1) or withdraw (0).
+    """Vote up (1), down (-1) or withdraw (0); the comment given comes back with its status and
+    counts as they now stand.
 
-    The comment's row is locked first, so votes on it are counted one at a time; the
-    counters move by F(), and the locked row's counts are moved the same way in Python,
-    which the lock makes exact (nothing is read back).
+    The comment's row is locked first, so votes on it are counted one at a time; the lock
+    reads only the columns the rules need. The reader's old vote is read after it, in a
+    statement of its own: a subquery of the locking statement would read from before any
+    wait for the lock, and miss a vote the same reader cast meanwhile. The counters move by
+    F(), and the comment's counts are moved the same way in Python, which the lock makes
+    exact (nothing is read back).
     """
     if value not in (-1, 0, 1):
         raise ValidationError({"value": "A vote is up, down or withdrawn."})
-    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    status, author_id, upvotes, downvotes = (
+        Comment.objects.select_for_update()
+        .values_list("status", "author_id", "upvotes", "downvotes")
+        .get(pk=comment.pk)
+    )
+    comment.status, comment.upvotes, comment.downvotes = status, upvotes, downvotes
     # Voting is taking part: the same rule as posting (open discussion, verified, no sanction).
     commenting_permission(user=voter, article=comment.article).require()
-    if locked.author_id == voter.pk:
+    if author_id == voter.pk:
         raise PermissionDenied("You cannot vote on your own comment.")
-    if locked.status != Comment.Status.PUBLISHED:
+    if status != Comment.Status.PUBLISHED:
         raise PermissionDenied("Only published comments can be voted on.")
-    mine = Vote.objects.filter(comment=locked, voter=voter)
+    mine = Vote.objects.filter(comment_id=comment.pk, voter=voter)
     old = mine.values_list("value", flat=True).first() or 0
     if value == old:
-        return locked
+        return comment
     if value == 0:
         mine.delete()
     elif old:
         mine.update(value=value, updated_at=timezone.now())
     else:
-        Vote.objects.create(comment=locked, voter=voter, value=value)
+        Vote.objects.create(comment=comment, voter=voter, value=value)
     up, down = int(value == 1) - int(old == 1), int(value == -1) - int(old == -1)
-    Comment.objects.filter(pk=locked.pk).update(
+    Comment.objects.filter(pk=comment.pk).update(
         upvotes=F("upvotes") + up, downvotes=F("downvotes") + down
     )
-    locked.upvotes += up
-    locked.downvotes += down
-    comment_changed(locked, was_published=True)
-    return locked
+    comment.upvotes += up
+    comment.downvotes += down
+    comment_changed(comment, was_published=True)
+    return comment
 
 
 @transaction.atomic

@@ -67,6 +67,17 @@ def _comment(pk: int, *, viewer: Viewer) -> Comment:
     return get_object_or_404(_comments().visible_to(viewer), pk=pk)
 
 
+def _votable(pk: int, *, viewer: Viewer) -> Comment:
+    """A comment the viewer may see, with only what a vote reads: its article (is the
+    discussion open? where to go back to) and its author (named on the buttons)."""
+    comments = (
+        Comment.objects.select_related("article", "author")
+        .defer("article__body")
+        .filter(article__in=ArticlePage.objects.visible())
+    )
+    return get_object_or_404(comments.visible_to(viewer), pk=pk)
+
+
 def _published(pk: int) -> Comment:
     """A comment readers may answer, quote, vote on or report."""
     return get_object_or_404(_comments().published(), pk=pk)
@@ -339,7 +350,7 @@ def _after_change(request: SignedInRequest, comment: Comment, *, said: str) -> H
 @require_POST
 @login_required
 def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
-    comment = _comment(pk, viewer=request.user)
+    comment = _votable(pk, viewer=request.user)
     form = VoteForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("A vote is up, down or clear.")
@@ -347,13 +358,12 @@ def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
         return HttpResponse("You are voting too fast. Please wait a minute.", status=429)
     value = form.vote_value()
     try:
-        counted = services.vote_cast(comment=comment, voter=request.user, value=value)
+        comment = services.vote_cast(comment=comment, voter=request.user, value=value)
     except (ValidationError, PermissionDenied) as error:
         return HttpResponse(" ".join(_error_messages(error)), status=_error_status(error))
     if not request.htmx:
         return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
     # Only the vote buttons change: no thread to load again.
-    comment.upvotes, comment.downvotes = counted.upvotes, counted.downvotes
     shown = comment_voted_for_viewer(comment=comment, viewer=request.user, vote=value)
     response = render(request, "discussion/partials/_vote_buttons.html", {"card": shown})
     said = live_region.score_changed(score=shown.comment.score, author_name=shown.author_name)

@@ -79,6 +79,27 @@ def test_readers_changing_votes_at_once_stay_consistent(home):
     assert fresh.downvotes == Vote.objects.filter(comment=comment, value=-1).count() == 16
 
 
+def test_one_reader_voting_on_a_comment_many_times_at_once_counts_one_vote(home):
+    """A double-click, or a reader with two tabs: each vote reads the old vote only once it
+    holds the lock, so it sees the one committed while it waited."""
+    comment = CommentFactory(article=ArticlePageFactory())
+    reader = UserFactory()
+    values = [1, -1, 0, 1, 1, -1, 0, -1]
+
+    errors = run_at_once(
+        [
+            lambda value=value: vote_cast(comment=comment, voter=reader, value=value)
+            for value in values
+        ]
+    )
+
+    assert errors == []
+    fresh = Comment.objects.get(pk=comment.pk)
+    assert fresh.upvotes == Vote.objects.filter(comment=comment, value=1).count()
+    assert fresh.downvotes == Vote.objects.filter(comment=comment, value=-1).count()
+    assert fresh.upvotes + fresh.downvotes <= 1
+
+
 def test_one_form_posted_eight_times_at_once_stores_one_comment(home):
     article = ArticlePageFactory()
     author = UserFactory()

@@ -279,6 +279,23 @@ def test_changing_and_withdrawing_a_vote_moves_the_counters(article):
     assert not Vote.objects.exists()
 
 
+def test_a_vote_takes_the_lock_standing_old_vote_one_write_and_the_counters(
+    article, django_assert_num_queries
+):
+    comment, voter = CommentFactory(article=article), UserFactory()
+    vote_cast(comment=comment, voter=voter, value=1)
+
+    # The savepoint pair, the lock, the standing, the old vote, the update, the counters.
+    for value in (-1, 0):
+        with django_assert_num_queries(7):
+            voted = vote_cast(comment=comment, voter=voter, value=value)
+    # A vote that changes nothing stops after reading the old vote.
+    with django_assert_num_queries(5):
+        vote_cast(comment=comment, voter=voter, value=0)
+
+    assert (voted.upvotes, voted.downvotes) == (0, 0)
+
+
 def test_no_votes_on_your_own_comment(article):
     comment = CommentFactory(article=article)
 
