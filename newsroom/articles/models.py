@@ -175,8 +175,10 @@ class HomePage(CachedForReadersMixin, Page):
     def top_stories(self, *, per_section: int) -> list["SectionStories"]:
         """The newest visible articles of every live section, in menu order, in two queries.
 
-        One query ranks articles within their section with a window function, so the
-        cost does not grow with the number of sections.
+        The articles are ranked within their section by a window function over the few
+        columns it needs, so the cost does not grow with the number of sections; only the
+        articles that rank are then read as teasers, so what a teaser adds (a comment count)
+        is worked out for them alone, not for every article of the site.
         """
         sections = list(SectionPage.objects.child_of(self).live().public().order_by("path"))
         if not sections:
@@ -185,20 +187,24 @@ class HomePage(CachedForReadersMixin, Page):
         ranked = (
             ArticlePage.objects.descendant_of(self)
             .visible()
-            .for_teasers()
             .annotate(
-                section_path=section_path,
                 rank=Window(
                     RowNumber(),
                     partition_by=[section_path],
                     order_by=[F("first_published_at").desc(), F("pk").desc()],
-                ),
+                )
             )
             .filter(rank__lte=per_section)
-            .order_by("section_path", "rank")
+            .values("pk")
+        )
+        teasers = (
+            ArticlePage.objects.filter(pk__in=ranked)
+            .for_teasers()
+            .annotate(section_path=section_path)
+            .order_by("section_path", "-first_published_at", "-pk")
         )
         by_section: dict[str, list[ArticlePage]] = {section.path: [] for section in sections}
-        for article in ranked:
+        for article in teasers:
             if article.section_path in by_section:
                 by_section[article.section_path].append(article)
         return [SectionStories(section=s, articles=by_section[s.path]) for s in sections]

@@ -6,7 +6,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from newsroom.articles.models import ArticlePage
-from tests.factories import ArticlePageFactory, SectionPageFactory, hours_ago
+from newsroom.discussion.models import Comment
+from tests.factories import ArticlePageFactory, CommentFactory, SectionPageFactory, hours_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +126,20 @@ def test_home_page_shows_the_newest_stories_of_each_section_in_menu_order(home):
     assert [g.section.pk for g in groups] == [politics.pk, sports.pk]
     assert [a.pk for a in groups[0].articles] == [a.pk for a in politics_articles[:4]]
     assert [a.pk for a in groups[1].articles] == [sports_article.pk]
+
+
+def test_home_page_stories_cost_five_queries_however_many_comments(home, django_assert_num_queries):
+    section = SectionPageFactory()
+    busy, quiet = ArticlePageFactory(parent=section), ArticlePageFactory(parent=section)
+    CommentFactory.create_batch(30, article=busy)
+    CommentFactory(article=busy, status=Comment.Status.PENDING)
+
+    # Sections, the view restrictions (read for each of the two lists), the teasers with
+    # their comment counts, their lead images' renditions.
+    with django_assert_num_queries(5):
+        (group,) = home.top_stories(per_section=4)
+
+    assert {a.pk: a.comment_count for a in group.articles} == {busy.pk: 30, quiet.pk: 0}
 
 
 def test_article_page_queries_do_not_grow_with_the_section(
