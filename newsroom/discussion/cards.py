@@ -83,6 +83,36 @@ TOMBSTONES: dict[str, str] = {
 }
 
 
+def _is_named(comment: Comment) -> bool:
+    """A comment taken down keeps its place, not its author; a deleted account has no name."""
+    return comment.status not in TOMBSTONES and not comment.author.anonymised_at
+
+
+@dataclass(frozen=True)
+class VoteButtonsCard:
+    """What the vote buttons of a comment read (``partials/_vote_buttons.html``), on their
+    own: the answer to a vote replaces only them. A CommentCard has the same fields, so the
+    partial serves both; this one needs nothing loaded beyond the comment and its author."""
+
+    comment: Comment
+    author_name: str
+    viewer_vote: int
+    can_vote: bool
+
+
+def vote_buttons_card(comment: Comment, *, viewer: Viewer, viewer_vote: int) -> VoteButtonsCard:
+    return VoteButtonsCard(
+        comment=comment,
+        author_name=comment.author.public_name if _is_named(comment) else "",
+        viewer_vote=viewer_vote,
+        can_vote=(
+            comment.status == Comment.Status.PUBLISHED
+            and viewer.is_authenticated
+            and comment.author_id != viewer.pk
+        ),
+    )
+
+
 def _reply_to_label(answered: Comment | None) -> str:
     if answered is None:
         return ""
@@ -133,8 +163,7 @@ def comment_card(
     live = comment.status == Comment.Status.PUBLISHED
     may_answer = live and can_post
     tombstone = TOMBSTONES.get(comment.status, "")
-    # A comment taken down keeps its place, not its author.
-    named = not tombstone and not comment.author.anonymised_at
+    named = _is_named(comment)
     return CommentCard(
         comment=comment,
         author_name=comment.author.public_name if named else "",

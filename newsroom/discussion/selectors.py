@@ -16,7 +16,12 @@ from django.http import HttpRequest
 
 from newsroom.accounts.models import User, Viewer
 from newsroom.articles.models import ArticlePage
-from newsroom.discussion.cards import CommentCard, comment_card, comment_cards
+from newsroom.discussion.cards import (
+    CommentCard,
+    VoteButtonsCard,
+    comment_cards,
+    vote_buttons_card,
+)
 from newsroom.discussion.models import Comment, CommentQuerySet, DecisionNotice, Vote
 from newsroom.discussion.notifications import decision_summary
 from newsroom.discussion.permissions import (
@@ -234,13 +239,14 @@ def comment_thread_for_viewer(*, comment: Comment, viewer: Viewer) -> CommentCar
     return cards.get(comment.pk)
 
 
-def comment_voted_for_viewer(*, comment: Comment, viewer: Viewer, vote: int) -> CommentCard:
-    """The comment a reader just voted on, ready for its vote buttons.
+def comment_voted_for_viewer(*, comment: Comment, viewer: Viewer, vote: int) -> VoteButtonsCard:
+    """The vote buttons of the comment a reader just voted on.
 
     vote_cast has already decided that the reader may take part, and the reader's vote is
-    the one just cast, so nothing else needs loading.
+    the one just cast, so nothing else needs loading: not even what the comment answers or
+    quotes, which the buttons do not show.
     """
-    return comment_card(comment, viewer=viewer, viewer_vote=vote, can_post=True)
+    return vote_buttons_card(comment, viewer=viewer, viewer_vote=vote)
 
 
 def _viewer_votes(viewer: Viewer, comments: list[Comment]) -> dict[int, int]:

@@ -311,6 +311,9 @@ def test_editing_in_place_never_shows_other_readers_held_or_rejected_replies(
 def test_a_vote_in_place_costs_the_same_queries_however_long_the_thread(client, article, reader):
     short, long = CommentFactory(article=article), CommentFactory(article=article)
     CommentFactory.create_batch(30, article=article, parent=long)
+    quoting_reply = CommentFactory(
+        article=article, parent=long, in_reply_to=long, quoted=short, quoted_text="Quoted."
+    )
 
     def queries_to_vote_on(comment) -> int:
         url = reverse("discussion:comment-vote", args=[comment.pk])
@@ -320,6 +323,8 @@ def test_a_vote_in_place_costs_the_same_queries_however_long_the_thread(client, 
         return len(captured.captured_queries)
 
     assert queries_to_vote_on(short) == queries_to_vote_on(long) == VOTE_QUERIES
+    # The buttons show nothing of what a reply answers or quotes: nothing more is loaded.
+    assert queries_to_vote_on(quoting_reply) == VOTE_QUERIES
 
 
 def test_comments_on_an_expired_article_cannot_be_answered(client, article, reader):
