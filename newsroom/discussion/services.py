@@ -241,23 +241,24 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
     """Vote up (1), down (-1) or withdraw (0); the comment given comes back with its status and
     counts as they now stand.
 
-    The comment's row is locked first, so votes on it are counted one at a time; the lock
-    reads only the columns the rules need. The reader's old vote is read after it, in a
-    statement of its own: a subquery of the locking statement would read from before any
-    wait for the lock, and miss a vote the same reader cast meanwhile. The counters move by
-    F(), and the comment's counts are moved the same way in Python, which the lock makes
-    exact (nothing is read back).
+    Once the reader may vote, the comment's row is locked, so votes on it are counted one at
+    a time; the lock reads only the columns the rules need. The reader's old vote is read
+    after it, in a statement of its own: a subquery of the locking statement would read from
+    before any wait for the lock, and miss a vote the same reader cast meanwhile. The
+    counters move by F(), and the comment's counts are moved the same way in Python, which
+    the lock makes exact (nothing is read back).
     """
     if value not in (-1, 0, 1):
         raise ValidationError({"value": "A vote is up, down or withdrawn."})
+    # Voting is taking part: the same rule as posting (open discussion, verified, no sanction).
+    # It reads nothing of the comment, so it is asked before the lock, not while others wait.
+    commenting_permission(user=voter, article=comment.article).require()
     status, author_id, upvotes, downvotes = (
         Comment.objects.select_for_update()
         .values_list("status", "author_id", "upvotes", "downvotes")
         .get(pk=comment.pk)
     )
     comment.status, comment.upvotes, comment.downvotes = status, upvotes, downvotes
-    # Voting is taking part: the same rule as posting (open discussion, verified, no sanction).
-    commenting_permission(user=voter, article=comment.article).require()
     if author_id == voter.pk:
         raise PermissionDenied("You cannot vote on your own comment.")
     if status != Comment.Status.PUBLISHED:

@@ -285,7 +285,7 @@ def test_a_vote_takes_the_lock_standing_old_vote_one_write_and_the_counters(
     comment, voter = CommentFactory(article=article), UserFactory()
     vote_cast(comment=comment, voter=voter, value=1)
 
-    # The savepoint pair, the lock, the standing, the old vote, the update, the counters.
+    # The savepoint pair, the standing, the lock, the old vote, the update, the counters.
     for value in (-1, 0):
         with django_assert_num_queries(7):
             voted = vote_cast(comment=comment, voter=voter, value=value)
