@@ -154,6 +154,20 @@ class CachedForReadersMixin:
         )
 
 
+def route_to_child(parent: Page, child_model: type[Page], request, path_components):
+    """Wagtail's ``Page.route`` in one query a level where the tree allows one kind of child
+    (the home holds sections, a section articles): the child is read as its own type at
+    once, not as a Page and then again for its fields. Anything else routes Wagtail's way."""
+    if not path_components:
+        return Page.route(parent, request, path_components)
+    try:
+        child = child_model.objects.child_of(parent).get(slug=path_components[0])
+    except child_model.DoesNotExist:
+        return Page.route(parent, request, path_components)
+    child._cached_parent_obj = parent  # treebeard's get_parent() reads it
+    return child.route(request, path_components[1:])
+
+
 class HomePage(CachedForReadersMixin, Page):
     intro = models.CharField(max_length=250, blank=True)
 
@@ -165,6 +179,9 @@ class HomePage(CachedForReadersMixin, Page):
 
     def page_cache_scopes(self) -> tuple[str, ...]:
         return (page_cache.SITE, page_cache.TEASERS)
+
+    def route(self, request, path_components):
+        return route_to_child(self, SectionPage, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -221,6 +238,9 @@ class SectionPage(CachedForReadersMixin, Page):
 
     def page_cache_scopes(self) -> tuple[str, ...]:
         return (page_cache.SITE, page_cache.section_teasers_scope(self.path))
+
+    def route(self, request, path_components):
+        return route_to_child(self, ArticlePage, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,8 +2,10 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment
@@ -177,3 +179,25 @@ def test_index_pages_queries_do_not_grow_with_the_number_of_articles(
         client.get(url)
 
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_routing_to_an_article_reads_its_section_and_itself_once_each(rf, home):
+    article = ArticlePageFactory()
+    section = article.get_parent().specific
+    request = rf.get(article.url)
+
+    with CaptureQueriesContext(connection) as routing:
+        found = home.route(request, [section.slug, article.slug])
+
+    assert found.page == article and isinstance(found.page, ArticlePage)
+    assert found.page.get_parent() == section
+    assert len(routing.captured_queries) == 2
+
+
+def test_a_page_of_another_kind_under_a_section_is_still_found(rf, home):
+    section = SectionPageFactory()
+    other = section.add_child(instance=Page(title="Corrections", slug="corrections"))
+
+    found = home.route(rf.get("/"), [section.slug, "corrections"])
+
+    assert found.page.pk == other.pk
