@@ -22,7 +22,7 @@ test: install chromium nginx node_modules/.package-lock.json
 test-fast: install
 	$(BIN)/pytest -m "not e2e" --reuse-db
 
-# Figures for the performance table in docs/operations.md; needs Debian's wrk and PostgreSQL (benchmarks/http.py).
+# Figures for the performance table in README.md; needs Debian's wrk and PostgreSQL (benchmarks/http.py).
 bench: install
 	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install -y wrk"; exit 1; }
 	$(BIN)/python benchmarks/http.py
