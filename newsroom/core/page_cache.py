@@ -46,8 +46,8 @@ it sets ``SHARED_COPY_COOKIE`` on a page rendered for a reader who may share (no
 not a moderator), and a request that carries it beside the session is answered from a
 copy stored for signed-in readers (``serve_cacheable(..., signed_in_readers=True)``) as
 if it came from an anonymous reader, its cookies dropped before any other middleware
-sees them; the page then asks for the reader's own state in one small request
-(``discussion/reader_state.py``). With no such copy stored yet, or without JavaScript,
+sees them; the page then asks for the reader's own state in one small request (the
+discussion's ``reader_state`` view). With no such copy stored yet, or without JavaScript,
 the reader's page is rendered for them as before, and never stored: a copy is stored
 only from a request that reached the view with no session and no signed-in user.
 

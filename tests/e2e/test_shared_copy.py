@@ -118,6 +118,7 @@ def test_on_the_shared_copy_a_reader_votes_replies_and_posts(browser, live_serve
     thread = page.locator(f"#comment-{voted.pk}")
     thread.locator(":scope > .comment__main > .comment__actions").get_by_text("Reply").click()
     reply = page.locator(f"#reply-slot-{voted.pk} textarea")
+    expect(reply).to_be_focused()  # htmx has bound the form it swapped in
     reply.fill("Mine was on time.")
     page.locator(f"#reply-slot-{voted.pk}").get_by_role("button", name="Post reply").click()
     expect(page.locator(".comment--focus")).to_contain_text("Mine was on time.")
