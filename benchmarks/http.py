@@ -411,8 +411,10 @@ def sequential_posts(label: str, base: str, make_request, count: int) -> Result:
     return result
 
 
-def signed_in(session: str, **headers: str) -> dict:
-    return {"Cookie": f"sessionid={session}; csrftoken={CSRF}", **headers}
+def signed_in(session: str, *, shared: bool = False, **headers: str) -> dict:
+    """A reader's headers; ``shared``: their page's script has set the shared-copy cookie."""
+    cookie = f"sessionid={session}; csrftoken={CSRF}" + ("; newsroom_shared=1" if shared else "")
+    return {"Cookie": cookie, **headers}
 
 
 # -- the peers --
@@ -540,8 +542,8 @@ def main() -> None:
         state = f"/discussion/state/?article={article_id}&sort=oldest&ids={shown}"
         views = []
         for s in sessions[:32]:
-            cookies = signed_in(s, Cookie=signed_in(s)["Cookie"] + "; newsroom_shared=1")
-            views += [{"path": article, "headers": cookies}, {"path": state, "headers": cookies}]
+            headers = signed_in(s, shared=True)
+            views += [{"path": article, "headers": headers}, {"path": state, "headers": headers}]
         results["signed_in_shared"] = wrk(
             "newsroom 200-comment article, signed in: shared copy + state (views/s)",
             base,

@@ -126,7 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "wagtail.contrib.settings.context_processors.settings",
-                "newsroom.discussion.context_processors.decision_notices",
+                "newsroom.discussion.context_processors.signed_in_reader",
             ],
         },
     },

@@ -155,32 +155,27 @@ def current_versions(scopes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found[key] for key in keys)
 
 
-def is_anonymous_reading(request: HttpRequest) -> bool:
-    """A plain GET from a reader without a session: the page cannot be about them.
-
-    No session cookie means nobody is signed in and no message waits to be shown;
-    htmx requests get fragments, which this cache leaves alone. It reads only the
-    request's headers, so it holds before any other middleware has run.
-    """
+def _is_plain_read(request: HttpRequest) -> bool:
+    """A GET for a whole page (htmx requests get fragments, which this cache leaves alone)
+    with no message waiting to be shown, while the cache is on. Only headers are read, so
+    it holds before any other middleware has run."""
     return (
         settings.NEWSROOM_PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
         and "HTTP_HX_REQUEST" not in request.META
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
     )
+
+
+def is_anonymous_reading(request: HttpRequest) -> bool:
+    """A plain read from a reader without a session: the page cannot be about them."""
+    return _is_plain_read(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def reads_shared_copy(request: HttpRequest) -> bool:
-    """A plain GET from a signed-in reader whose page's JavaScript applies their own state
-    to a shared copy (it set SHARED_COPY_COOKIE). No waiting message: one would be lost."""
-    return (
-        settings.NEWSROOM_PAGE_CACHE_SECONDS > 0
-        and request.method == "GET"
-        and "HTTP_HX_REQUEST" not in request.META
-        and SHARED_COPY_COOKIE in request.COOKIES
-        and CookieStorage.cookie_name not in request.COOKIES
-    )
+    """A plain read from a reader whose page's script applies their own state to a shared
+    copy (it set SHARED_COPY_COOKIE)."""
+    return _is_plain_read(request) and SHARED_COPY_COOKIE in request.COOKIES
 
 
 def _as_anonymous(request: HttpRequest) -> None:

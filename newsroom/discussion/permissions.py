@@ -12,7 +12,7 @@ from django.utils import timezone
 from newsroom.accounts.models import User, Viewer
 from newsroom.articles.models import ArticlePage
 from newsroom.moderation.models import Sanction
-from newsroom.moderation.selectors import active_sanction
+from newsroom.moderation.selectors import active_sanction, is_moderator
 
 
 @dataclass(frozen=True)
@@ -77,3 +77,10 @@ def standing_permission(*, user: Viewer) -> Posting:
     if sanction is not None:
         return Posting(False, sanction.message)
     return Posting(True)
+
+
+def shares_pages(user: Viewer) -> bool:
+    """Whether a signed-in reader may be served the pages everyone shares, with their own
+    state put in by the page's script: not staff or moderators, who see more than readers
+    (held comments, the tools to act on them) and always get pages rendered for them."""
+    return user.is_authenticated and not user.is_staff and not is_moderator(user)

@@ -31,7 +31,6 @@ from newsroom.discussion.permissions import (
 )
 from newsroom.moderation.models import MODERATORS_GROUP, ModeratorNote
 from newsroom.moderation.rules import hold_reason
-from newsroom.moderation.selectors import is_moderator
 
 SORT_ORDERS = {
     "oldest": ("created_at", "pk"),
@@ -325,26 +324,19 @@ def unread_decision_notice_count(*, reader: User) -> int:
 
 
 @dataclass(frozen=True)
-class OwnComment:
-    """What the reader may still do to one of their comments shown on a shared page."""
-
-    can_edit: bool
-    can_delete: bool
-
-
-@dataclass(frozen=True)
 class ReaderDiscussionState:
     """A signed-in reader's part in an article's discussion, for a page served from the
     shared copy: what the page's script adds to the comments everyone sees.
 
-    ``personal``: the reader sees comments no one else does here (their own held or
-    rejected ones, or, as a moderator, everyone's), which a shared copy cannot show.
+    ``hidden``: the reader has comments here that no one else sees (held or rejected),
+    which a shared copy cannot show. ``own``: their comments the page shows, each with
+    whether its edit window is still open (they may delete any of them).
     """
 
     permission: Posting
-    personal: bool
+    hidden: bool
     votes: dict[int, int]
-    own: dict[int, OwnComment]
+    own: dict[int, bool]
 
 
 # A shared page shows at most a page of threads with their replies; more ids are a 400.
@@ -364,15 +356,11 @@ def reader_discussion_state(
     hidden = any(c.status in (Comment.Status.PENDING, Comment.Status.REJECTED) for c in mine)
     return ReaderDiscussionState(
         permission=commenting_permission(user=reader, article=article),
-        personal=hidden or is_moderator(reader),
+        hidden=hidden,
         votes=dict(
             Vote.objects.filter(voter=reader, comment__in=comment_ids).values_list(
                 "comment_id", "value"
             )
         ),
-        own={
-            c.pk: OwnComment(can_edit=c.edit_window_open(), can_delete=True)
-            for c in mine
-            if not c.is_gone and c.pk in shown
-        },
+        own={c.pk: c.edit_window_open() for c in mine if not c.is_gone and c.pk in shown},
     )

@@ -5,6 +5,7 @@ with a redirect (or, on an error, a page that keeps what the reader typed), so
 everything works with JavaScript off.
 """
 
+from functools import cache
 from typing import Any, cast
 
 from django.contrib.auth.decorators import login_required
@@ -32,7 +33,7 @@ from newsroom.discussion import live_region, services
 from newsroom.discussion.forms import CommentForm, EditForm, ReportForm, VoteForm
 from newsroom.discussion.models import Comment, CommentQuerySet
 from newsroom.discussion.notifications import unsubscribe_token_read
-from newsroom.discussion.permissions import commenting_permission
+from newsroom.discussion.permissions import commenting_permission, shares_pages
 from newsroom.discussion.selectors import (
     MAX_STATE_COMMENTS,
     CommentStream,
@@ -46,7 +47,6 @@ from newsroom.discussion.selectors import (
     sort_or_default,
 )
 from newsroom.moderation.rules import NudgeRequired
-from newsroom.moderation.selectors import is_moderator
 
 # "Show more" pages through at most this many threads; beyond it an offset is a 400.
 MAX_OFFSET = 10**9
@@ -174,15 +174,18 @@ def _shown_ids(raw: str) -> list[int] | None:
     return ids if all(0 < pk <= MAX_ID for pk in ids) else None
 
 
-# What reader_state.js needs to build a comment's controls: each address with the
-# comment's id as 0.
-_CONTROL_URLS = {
-    "vote": "discussion:comment-vote",
-    "reply": "discussion:comment-reply",
-    "report": "discussion:comment-report",
-    "edit": "discussion:comment-edit",
-    "delete": "discussion:comment-delete",
-}
+@cache
+def _control_urls() -> dict[str, str]:
+    """What reader_state.js needs to build a comment's controls: each address with the
+    comment's id as 0 (worked out once per process)."""
+    names = ("vote", "reply", "report", "edit", "delete")
+    return {name: reverse(f"discussion:comment-{name}", args=[0]) for name in names}
+
+
+def _private(state: dict[str, Any]) -> JsonResponse:
+    response = JsonResponse(state)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET
@@ -190,8 +193,9 @@ def reader_state(request: HtmxHttpRequest) -> HttpResponse:
     """A signed-in reader's own state, for a page served to them from the shared copy.
 
     The page's script (reader_state.js) puts it in: the account links, and on an article
-    their votes, what they may do to each comment and the comment form. Never stored by
-    any cache: it is about one reader.
+    their votes, which of their comments they may still edit, and the comment form; or,
+    ``personal``, it fetches the page rendered for them (staff, moderators, a reader with
+    held comments there). Never stored by any cache: it is about one reader.
     """
     article_id = int_param(request.GET, "article")
     ids = _shown_ids(request.GET.get("ids", ""))
@@ -200,41 +204,42 @@ def reader_state(request: HtmxHttpRequest) -> HttpResponse:
             f"ids: up to {MAX_STATE_COMMENTS:,} comment ids, separated by commas."
         )
     user = request.user
-    state: dict[str, Any] = {"signed_in": user.is_authenticated}
-    if user.is_authenticated:
-        state.update(
-            personal=user.is_staff or is_moderator(user),
-            csrf=get_token(request),
-            account=render_to_string("includes/_account_nav.html", request=request),
-            discussion=None,
+    if not user.is_authenticated:
+        return _private({"signed_in": False})
+    if not shares_pages(user):
+        return _private({"signed_in": True, "personal": True})
+    discussion = None
+    if article_id is not None:
+        article = _article(article_id)
+        own_state = reader_discussion_state(reader=user, article=article, comment_ids=ids)
+        if own_state.hidden:
+            return _private({"signed_in": True, "personal": True})
+        footer = render_to_string(
+            "discussion/partials/_discussion_footer.html",
+            {
+                "article": article,
+                "permission": own_state.permission,
+                "form": CommentForm.fresh(),
+                "stream": {"sort": sort_or_default(request.GET.get("sort"))},
+            },
+            request=request,
         )
-        if article_id is not None:
-            article = _article(article_id)
-            discussion = reader_discussion_state(reader=user, article=article, comment_ids=ids)
-            state["personal"] = state["personal"] or discussion.personal
-            footer = render_to_string(
-                "discussion/partials/_discussion_footer.html",
-                {
-                    "article": article,
-                    "permission": discussion.permission,
-                    "form": CommentForm.fresh(),
-                    "stream": {"sort": sort_or_default(request.GET.get("sort"))},
-                },
-                request=request,
-            )
-            state["discussion"] = {
-                "can_post": discussion.permission.allowed,
-                "footer": footer,
-                "votes": discussion.votes,
-                "own": {
-                    pk: {"edit": own.can_edit, "delete": own.can_delete}
-                    for pk, own in discussion.own.items()
-                },
-                "urls": {name: reverse(url, args=[0]) for name, url in _CONTROL_URLS.items()},
-            }
-    response = JsonResponse(state)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+        discussion = {
+            "can_post": own_state.permission.allowed,
+            "footer": footer,
+            "votes": own_state.votes,
+            "own": own_state.own,
+            "urls": _control_urls(),
+        }
+    return _private(
+        {
+            "signed_in": True,
+            "personal": False,
+            "csrf": get_token(request),
+            "account": render_to_string("includes/_account_nav.html", request=request),
+            "discussion": discussion,
+        }
+    )
 
 
 @require_GET

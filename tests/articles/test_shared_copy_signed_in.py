@@ -105,20 +105,17 @@ def test_without_the_cookie_a_signed_in_reader_gets_their_own_page(client, artic
 
 
 @pytest.mark.parametrize(
-    "headers_or_cookie",
-    [{"HX-Request": "true"}, "messages"],
+    ("headers", "cookies"),
+    [({"HX-Request": "true"}, {}), ({}, {"messages": "pending"})],
     ids=["htmx", "message waiting"],
 )
 def test_an_htmx_request_or_a_waiting_message_gets_the_readers_own_page(
-    client, article, aiko, headers_or_cookie
+    client, article, aiko, headers, cookies
 ):
     client.get(article.url)
     sign_in(client, aiko)
-    headers = {}
-    if headers_or_cookie == "messages":
-        client.cookies["messages"] = "pending"
-    else:
-        headers = headers_or_cookie
+    for name, value in cookies.items():
+        client.cookies[name] = value
 
     response = client.get(article.url, headers=headers)
 
@@ -126,8 +123,9 @@ def test_an_htmx_request_or_a_waiting_message_gets_the_readers_own_page(
     assert "Aiko Privateer" in response.content.decode()
 
 
-def test_staff_and_moderators_are_told_not_to_share(client, article, moderator):
-    sign_in(client, moderator, shared=False)
+@pytest.mark.parametrize("who", ["staff", "moderator"])
+def test_staff_and_moderators_are_told_not_to_share(client, article, moderator, who):
+    sign_in(client, UserFactory(is_staff=True) if who == "staff" else moderator, shared=False)
 
     assert 'data-reader="personal"' in client.get(article.url).content.decode()
 

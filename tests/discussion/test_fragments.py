@@ -19,7 +19,9 @@ STALE = '<article class="comment">A stale copy of the comment</article>'
 @pytest.fixture
 def comment(article):
     author = UserFactory(display_name="Ayumi")
-    return CommentFactory(article=article, author=author, body="The pier is open again.")
+    comment = CommentFactory(article=article, author=author, body="The pier is open again.")
+    CommentFactory(article=article, parent=comment, body="Since this morning.")
+    return comment
 
 
 def keep_a_stale_copy(article) -> None:
@@ -50,9 +52,10 @@ CHANGES = {
         lambda c: vote_cast(comment=c, voter=UserFactory(), value=1),
         'title="+1 / -0">+1</span>',
     ),
+    # The reply keeps the removed comment in its place, as a tombstone.
     "its status": (
         lambda c: comment_remove(comment=c, moderator=UserFactory(is_superuser=True)),
-        "No comments yet.",
+        "[removed by a moderator]",
     ),
 }
 

@@ -48,10 +48,8 @@ def test_a_reader_gets_their_votes_own_comments_and_the_comment_form(client, art
     discussion = body["discussion"]
     assert discussion["can_post"]
     assert discussion["votes"] == {str(others[0].pk): 1, str(others[1].pk): -1}
-    assert discussion["own"] == {
-        str(mine.pk): {"edit": True, "delete": True},
-        str(old.pk): {"edit": False, "delete": True},
-    }
+    # Their comments shown, with whether each may still be edited (any may be deleted).
+    assert discussion["own"] == {str(mine.pk): True, str(old.pk): False}
     assert 'id="comment-form"' in discussion["footer"]
     assert 'name="csrfmiddlewaretoken"' in discussion["footer"]
     assert 'name="sort" value="newest"' in discussion["footer"]
@@ -79,10 +77,14 @@ def test_a_reader_who_may_not_post_is_told_why_instead_of_the_form(client, artic
     assert "comment-form" not in discussion["footer"]
 
 
-def test_a_reader_with_a_held_comment_here_needs_their_own_page(client, article, reader):
-    CommentFactory(article=article, author=reader, status=Comment.Status.PENDING)
+@pytest.mark.parametrize("status", [Comment.Status.PENDING, Comment.Status.REJECTED])
+def test_a_reader_with_a_comment_only_they_see_here_needs_their_own_page(
+    client, article, reader, status
+):
+    CommentFactory(article=article, author=reader, status=status)
 
-    assert state(client, article).json()["personal"] is True
+    assert state(client, article).json() == {"signed_in": True, "personal": True}
+    assert state(client).json()["personal"] is False  # elsewhere they share
 
 
 def test_a_moderator_needs_their_own_page(client, article):
@@ -90,8 +92,14 @@ def test_a_moderator_needs_their_own_page(client, article):
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     client.force_login(moderator)
 
-    assert state(client, article).json()["personal"] is True
-    assert state(client).json()["personal"] is True
+    assert state(client, article).json() == {"signed_in": True, "personal": True}
+    assert state(client).json() == {"signed_in": True, "personal": True}
+
+
+def test_staff_need_their_own_page(client, article):
+    client.force_login(UserFactory(is_staff=True))
+
+    assert state(client, article).json() == {"signed_in": True, "personal": True}
 
 
 def test_a_page_without_a_discussion_gets_the_account_links_only(client, reader):

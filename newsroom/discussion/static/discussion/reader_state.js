@@ -116,7 +116,7 @@
     }
     section.querySelectorAll(".comment[id^='comment-']").forEach(function (comment) {
       var pk = comment.id.slice("comment-".length);
-      var own = state.own[pk];
+      var own = pk in state.own;  // the reader's own, which they may delete
       var answer = comment.hasAttribute("data-live") && state.can_post;
       var urls = {};
       Object.keys(state.urls).forEach(function (name) {
@@ -126,8 +126,8 @@
       actionLinks(comment, pk, {
         reply: answer,
         report: answer && !own,
-        edit: own && own.edit,
-        delete: own && own.delete,
+        edit: own && state.own[pk],
+        delete: own,
       }, urls);
     });
   }
