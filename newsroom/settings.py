@@ -356,6 +356,9 @@ NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 # How long a copy out of date may still be served while one request renders its successor;
 # also the stale-while-revalidate a CDN is told.
 NEWSROOM_PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))
+# How long the lasting parts of a page (the story, the menu, the listings box, teasers) are
+# kept between renders, each retired at once by the same announcements as the page.
+NEWSROOM_PART_CACHE_SECONDS = int(os.environ.get("PART_CACHE_SECONDS", "120"))
 # s-maxage for a CDN or Varnish in front: how long it may serve a page without asking. Keep 0
 # (it revalidates every time, with ETags) unless FRONTEND_CACHE_PURGE_URL or Cloudflare is set.
 NEWSROOM_CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))

@@ -2,7 +2,9 @@
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -143,7 +145,16 @@ class CachedForReadersMixin:
 
     def page_cache_scopes(self) -> tuple[str, ...]:
         """What the page shows, each scope retired by its own announcements (page_cache)."""
-        return (page_cache.SITE,)
+        return (page_cache.SITE, self.teasers_scope())
+
+    def teasers_scope(self) -> str:
+        """The scope of the comment counts on the teasers this page shows."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["kept"] = page_cache.kept_parts(self.teasers_scope())
+        return context
 
     def serve(self, request, *args, **kwargs):
         return page_cache.serve_cacheable(
@@ -177,30 +188,48 @@ class HomePage(CachedForReadersMixin, Page):
     subpage_types = ["articles.SectionPage"]
     max_count = 1
 
-    def page_cache_scopes(self) -> tuple[str, ...]:
-        return (page_cache.SITE, page_cache.TEASERS)
+    def teasers_scope(self) -> str:
+        return page_cache.TEASERS
 
     def route(self, request, path_components):
         return route_to_child(self, SectionPage, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.top_stories(
-            per_section=settings.NEWSROOM_HOME_STORIES_PER_SECTION
+        sections = self.sections()
+        versions = page_cache.current_versions(
+            tuple(page_cache.section_teasers_scope(section.path) for section in sections)
         )
+        # Each section's block is kept under its own teasers' version (a comment changes one
+        # section's counts): the stories are read, for every section at once, only when one
+        # of the blocks is not kept.
+        stories = cache(
+            lambda: self.stories_by_section(
+                sections, per_section=settings.NEWSROOM_HOME_STORIES_PER_SECTION
+            )
+        )
+        context["sections"] = [
+            HomeSection(section=section, teasers_version=version, stories=stories)
+            for section, version in zip(sections, versions, strict=True)
+        ]
         return context
 
-    def top_stories(self, *, per_section: int) -> list["SectionStories"]:
-        """The newest visible articles of every live section, in menu order, in two queries.
+    def sections(self) -> list["SectionPage"]:
+        return list(SectionPage.objects.child_of(self).live().public().order_by("path"))
+
+    def stories_by_section(
+        self, sections: list["SectionPage"], *, per_section: int
+    ) -> dict[str, list["ArticlePage"]]:
+        """The newest visible articles of each of these sections, by section path, in one query.
 
         The articles are ranked within their section by a window function over the few
         columns it needs, so the cost does not grow with the number of sections; only the
         articles that rank are then read as teasers, so what a teaser adds (a comment count)
         is worked out for them alone, not for every article of the site.
         """
-        sections = list(SectionPage.objects.child_of(self).live().public().order_by("path"))
+        by_section: dict[str, list[ArticlePage]] = {section.path: [] for section in sections}
         if not sections:
-            return []
+            return by_section
         section_path = Substr("path", 1, (F("depth") - 1) * ArticlePage.steplen)
         ranked = (
             ArticlePage.objects.descendant_of(self)
@@ -221,11 +250,10 @@ class HomePage(CachedForReadersMixin, Page):
             .annotate(section_path=section_path)
             .order_by("section_path", "-first_published_at", "-pk")
         )
-        by_section: dict[str, list[ArticlePage]] = {section.path: [] for section in sections}
         for article in teasers:
             if article.section_path in by_section:
                 by_section[article.section_path].append(article)
-        return [SectionStories(section=s, articles=by_section[s.path]) for s in sections]
+        return by_section
 
 
 class SectionPage(CachedForReadersMixin, Page):
@@ -236,8 +264,8 @@ class SectionPage(CachedForReadersMixin, Page):
     parent_page_types = ["articles.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
-    def page_cache_scopes(self) -> tuple[str, ...]:
-        return (page_cache.SITE, page_cache.section_teasers_scope(self.path))
+    def teasers_scope(self) -> str:
+        return page_cache.section_teasers_scope(self.path)
 
     def route(self, request, path_components):
         return route_to_child(self, ArticlePage, request, path_components)
@@ -260,9 +288,16 @@ class SectionPage(CachedForReadersMixin, Page):
 
 
 @dataclass(frozen=True)
-class SectionStories:
+class HomeSection:
+    """A section's block on the home page; its stories are read only if it is not kept."""
+
     section: SectionPage
-    articles: list["ArticlePage"]
+    teasers_version: str
+    stories: Callable[[], dict[str, list["ArticlePage"]]]
+
+    @property
+    def articles(self) -> list["ArticlePage"]:
+        return self.stories()[self.section.path]
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -429,13 +464,12 @@ class ArticlePage(CachedForReadersMixin, Page):
         return rights
 
     def page_cache_scopes(self) -> tuple[str, ...]:
+        return (*super().page_cache_scopes(), page_cache.article_scope(self.pk))
+
+    def teasers_scope(self) -> str:
         # "More in" teasers show the comment counts of the section's other articles; the
         # section's tree path is the article's without its last step (no query).
-        return (
-            page_cache.SITE,
-            page_cache.article_scope(self.pk),
-            page_cache.section_teasers_scope(self.path[: -self.steplen]),
-        )
+        return page_cache.section_teasers_scope(self.path[: -self.steplen])
 
     @property
     def is_withdrawn(self) -> bool:
@@ -478,7 +512,10 @@ class ArticlePage(CachedForReadersMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["more_in_section"] = self.more_in_section(limit=settings.NEWSROOM_MORE_IN_SECTION)
+        # Read only when the kept "More in" block is not.
+        context["more_in_section"] = partial(
+            self.more_in_section, limit=settings.NEWSROOM_MORE_IN_SECTION
+        )
         return context
 
     def more_in_section(self, *, limit: int) -> list["ArticlePage"]:

@@ -1,5 +1,5 @@
 """The read paths of the publishing side that no page owns (the pages' own lists are their
-methods: HomePage.top_stories, SectionPage.articles_page, ArticlePage.more_in_section):
+methods: HomePage.stories_by_section, SectionPage.articles_page, ArticlePage.more_in_section):
 feeds and tag pages."""
 
 from django.core.paginator import Page as PaginatorPage

@@ -155,6 +155,29 @@ def current_versions(scopes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found[key] for key in keys)
 
 
+@dataclass(frozen=True)
+class KeptParts:
+    """The versions a page's lasting parts are kept under, for Wagtail's preview-aware
+    ``{% wagtailcache kept.seconds <name> <what the part shows> kept.site %}``.
+
+    The story, the listings box and the "More in" teasers do not change with each comment,
+    vote or edit, which retire the page many times a minute on a busy story: they are kept
+    apart and joined back in, not rendered again. They vary on the versions of the scopes
+    they show (``site``, and ``teasers``: the page's section's, or the home page's), so the
+    same announcements retire them at once; ``seconds`` bounds what no write announces (an
+    expiry time passing, another process's writes with the local-memory cache).
+    """
+
+    site: str
+    teasers: str
+    seconds: int
+
+
+def kept_parts(teasers_scope: str) -> KeptParts:
+    site, teasers = current_versions((SITE, teasers_scope))
+    return KeptParts(site=site, teasers=teasers, seconds=settings.NEWSROOM_PART_CACHE_SECONDS)
+
+
 def _is_plain_read(request: HttpRequest) -> bool:
     """A GET for a whole page (htmx requests get fragments, which this cache leaves alone)
     with no message waiting to be shown, while the cache is on. Only headers are read, so

@@ -227,13 +227,14 @@ def test_an_htmx_request_for_a_page_is_neither_stored_nor_served_a_copy(client, 
     assert read(client, article.url)[0] == "miss"
 
 
-def test_signed_in_requests_do_not_touch_the_cache(client, article):
+def test_signed_in_requests_neither_store_nor_claim_a_copy(client, article, rf):
     client.force_login(UserFactory())
-    cache.clear()  # publishing the article set a version
 
     client.get(article.url)
 
-    assert cache.get(page_cache.version_key(page_cache.SITE)) is None
+    key = page_cache.page_key(rf.get(article.url))
+    assert cache.get(key) is None
+    assert cache.get(page_cache.render_claim_key(rf.get(article.url))) is None
 
 
 def test_the_cache_can_be_turned_off(client, article, settings):

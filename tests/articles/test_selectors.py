@@ -123,11 +123,12 @@ def test_home_page_shows_the_newest_stories_of_each_section_in_menu_order(home):
     ]
     sports_article = ArticlePageFactory(parent=sports)
 
-    groups = home.top_stories(per_section=4)
+    sections = home.sections()
+    stories = home.stories_by_section(sections, per_section=4)
 
-    assert [g.section.pk for g in groups] == [politics.pk, sports.pk]
-    assert [a.pk for a in groups[0].articles] == [a.pk for a in politics_articles[:4]]
-    assert [a.pk for a in groups[1].articles] == [sports_article.pk]
+    assert [s.pk for s in sections] == [politics.pk, sports.pk]
+    assert [a.pk for a in stories[politics.path]] == [a.pk for a in politics_articles[:4]]
+    assert [a.pk for a in stories[sports.path]] == [sports_article.pk]
 
 
 def test_home_page_stories_cost_five_queries_however_many_comments(home, django_assert_num_queries):
@@ -139,9 +140,9 @@ def test_home_page_stories_cost_five_queries_however_many_comments(home, django_
     # Sections, the view restrictions (read for each of the two lists), the teasers with
     # their comment counts, their lead images' renditions.
     with django_assert_num_queries(5):
-        (group,) = home.top_stories(per_section=4)
+        stories = home.stories_by_section(home.sections(), per_section=4)
 
-    assert {a.pk: a.comment_count for a in group.articles} == {busy.pk: 30, quiet.pk: 0}
+    assert {a.pk: a.comment_count for a in stories[section.path]} == {busy.pk: 30, quiet.pk: 0}
 
 
 def test_article_page_queries_do_not_grow_with_the_section(
