@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "newsroom.accounts.middleware.StaffTwoFactorMiddleware",
     "newsroom.core.middleware.PrivateCacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "newsroom.core.sites.KeptSiteMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsroom.articles.models import Source
@@ -19,6 +19,6 @@ def connect() -> None:
         signal.connect(_site_changed)
     # Deleting a page of any type deletes its Page row too.
     post_delete.connect(_site_changed, sender=Page)
-    for model in (Source, get_image_model()):
+    for model in (Source, get_image_model(), Site):
         for signal in (post_save, post_delete):
             signal.connect(_site_changed, sender=model)

@@ -18,7 +18,7 @@ so a reader who renders in between, still seeing the old rows, cannot pin the ol
 page; a CDN configured in ``WAGTAILFRONTENDCACHE`` is purged after commit too):
 
 - ``site_changed()``: ``articles/signals.py``, for Wagtail's own writes (publish,
-  unpublish, move, delete, images, sources), the only signals; ``wire/services.py``
+  unpublish, move, delete, images, sources, sites), the only signals; ``wire/services.py``
   (a wire story taken in, updated or killed); ``listings/importer.py`` (an import);
   ``accounts/services.py`` (a reader renamed or deleted: the name shows beside their
   comments on any article, and the accounts layer cannot know which).

@@ -1,0 +1,46 @@
+"""The Wagtail site a page request is for, kept in the cache.
+
+Wagtail looks the site up by host and port with a query on every page request;
+sites change about never. The answer is kept under the page cache's ``site``
+version, which a change to a site retires (``articles/signals.py``), as it does
+every page.
+"""
+
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from newsroom.core import page_cache
+
+KEEP_SECONDS = 60 * 60
+
+
+def site_for_request(request: HttpRequest) -> Site | None:
+    """``Site.find_for_request``, from the cache when it has the answer."""
+    hostname = split_domain_port(request.get_host())[0]
+    (version,) = page_cache.current_versions((page_cache.SITE,))
+    key = f"wagtail-site:{version}:{hostname}:{request.get_port()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            cache.set(key, site, KEEP_SECONDS)  # as read: nothing related is kept with it
+    return site
+
+
+class KeptSiteMiddleware:
+    """Hands Wagtail's page view the kept site, where ``Site.find_for_request`` looks first."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = site_for_request(request)  # type: ignore[attr-defined]
