@@ -4,16 +4,37 @@ These sit below the discussion, which asks them before it lets a reader take
 part; the workspace's own read paths (queues, the log) are in queues.py.
 """
 
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+
 from newsroom.accounts.models import Viewer
 from newsroom.moderation.models import MODERATE_COMMENTS, Sanction
+
+_MODERATES = "_newsroom_moderates"
 
 
 def is_moderator(user: Viewer) -> bool:
     """Whether the user moderates comments: the moderate_comments permission, which the
-    "Comment moderators" group holds (Django keeps a user's permissions for the request).
+    "Comment moderators" group holds. Wagtail's own "Moderators" group publishes pages and
+    does not grant it.
 
-    Wagtail's own "Moderators" group publishes pages and does not grant it."""
-    return user.is_authenticated and user.has_perm(MODERATE_COMMENTS)
+    Asked on every signed-in request, so it is one query, kept on the user for the request,
+    where ``has_perm`` reads all of the user's and their groups' permissions in two.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    moderates = getattr(user, _MODERATES, None)
+    if moderates is None:
+        app_label, codename = MODERATE_COMMENTS.split(".")
+        moderates = (
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            .filter(Q(user=user) | Q(group__user=user))
+            .exists()
+        )
+        setattr(user, _MODERATES, moderates)  # as Django keeps _perm_cache
+    return moderates
 
 
 def active_sanction(user: Viewer) -> Sanction | None:

@@ -290,6 +290,19 @@ def test_comment_moderation_is_its_own_permission_not_wagtails_moderators(articl
     )
 
 
+def test_who_moderates_is_asked_in_one_query_kept_for_the_request(django_assert_num_queries):
+    member = UserFactory()
+    member.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    gone = UserFactory(is_active=False)
+    gone.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+
+    with django_assert_num_queries(1):
+        assert is_moderator(member) and is_moderator(member)
+    with django_assert_num_queries(0):
+        assert is_moderator(UserFactory.build(is_superuser=True))
+        assert not is_moderator(gone)
+
+
 def test_the_migration_moves_wagtails_moderators_to_comment_moderators():
     migration = import_module("newsroom.moderation.migrations.0004_comment_moderators_group")
     wagtail_moderators = Group.objects.get(name="Moderators")
