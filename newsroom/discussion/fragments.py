@@ -1,18 +1,22 @@
 """Each comment's shared HTML, rendered once and kept: a page of threads is mostly joins.
 
-A comment looks the same to every reader who may not act on it (signed out, or
-not allowed to vote, reply or edit there), until something it shows changes. Its
-HTML is kept in the cache under a key made of exactly what the template shows:
-the body, the author's name, slug and badge, the score, the status, whether it is
-featured or edited, the quote, the relative time as printed, whether it is the
-linked comment, and the keys of its replies (so a thread's HTML is retired when
-any reply in it changes, and rebuilt from the replies' kept fragments). A change
-to any of them is a new key: nothing has to be retired by hand, and an old key
-simply ages out.
+A comment looks the same to every reader who may do the same with it (signed out
+and may do nothing; or signed in and may vote, reply, quote and report), until
+something it shows changes. Its HTML is kept in the cache under a key made of
+exactly what the template shows: what the reader may do, the body, the author's
+name, slug and badge, the score, the status, whether it is featured or edited, the
+quote, the relative time as printed, whether it is the linked comment, and the
+keys of its replies (so a thread's HTML is retired when any reply in it changes,
+and rebuilt from the replies' kept fragments). A change to any of them is a new
+key: nothing has to be retired by hand, and an old key simply ages out.
 
-A card that carries anything about the viewer (their vote, their own or pending
-comment, a form with a CSRF token, a link only they may follow) is never kept: it
-is rendered for that request, and so is every thread above it.
+The vote form carries the reader's CSRF token: a kept fragment is rendered with a
+stand-in, and the reader's own token is put in its place when the page's threads
+are joined (``for_reader``), never before, so no kept HTML holds anyone's token.
+
+A card that carries anything else about the viewer (their vote, their own comment,
+a notice only they or moderators see, an Edit or Delete link) is never kept: it is
+rendered for that request, and so is every thread above it.
 """
 
 from collections.abc import Iterable
@@ -21,6 +25,7 @@ from hashlib import sha256
 
 from django.core.cache import cache
 from django.template import Context
+from django.template.defaulttags import CsrfTokenNode
 from django.utils.safestring import SafeString, mark_safe
 
 from newsroom.discussion.cards import CommentCard
@@ -31,16 +36,17 @@ KEEP_SECONDS = 24 * 60 * 60
 _PREFIX = "comment-html:"
 
 
+# A kept fragment's vote form holds this in place of a token; for_reader puts the reader's.
+_TOKEN_FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+_KEPT_TOKEN = "kept-fragment-token"
+
+
 def is_shared(card: CommentCard) -> bool:
-    """Whether the card reads the same for every reader who may not act on the comment."""
+    """Whether the card reads the same for every reader who may do the same with it."""
     return not (
         card.viewer_vote
         or card.is_own
         or card.notice  # the reader's own held or rejected comment, or a moderator's view
-        or card.can_vote
-        or card.can_reply
-        or card.can_quote
-        or card.can_report
         or card.can_edit
         or card.can_delete
     )
@@ -68,6 +74,7 @@ def _own_signature(card: CommentCard, focus_id: int | None) -> tuple:
         card.tombstone,
         (quote.comment_id, quote.author_name, quote.text, quote.removed) if quote else None,
         comment.pk == focus_id,
+        (card.can_vote, card.can_reply, card.can_quote, card.can_report),
     )
 
 
@@ -103,11 +110,20 @@ class FragmentRender:
                 return mark_safe(kept)  # our template rendered it
         page = context.template
         assert page is not None, "comments render inside a page's template"
-        with context.push(card=card):
+        shared = {"csrf_token": _KEPT_TOKEN} if key is not None else {}
+        with context.push(card=card, **shared):
             html = page.engine.get_template(TEMPLATE).render(context)
         if key is not None:
             self.rendered[key] = html
         return mark_safe(html)  # our template rendered it
+
+    @staticmethod
+    def for_reader(html: str, context: Context) -> SafeString:
+        """The joined HTML with the reader's CSRF token where kept fragments hold a stand-in."""
+        kept = _TOKEN_FIELD.format(_KEPT_TOKEN)
+        if kept in html:
+            html = html.replace(kept, CsrfTokenNode().render(context))
+        return mark_safe(html)  # our templates rendered it, and Django the token's field
 
     def store(self) -> None:
         if self.rendered:

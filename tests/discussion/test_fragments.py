@@ -1,8 +1,12 @@
 """Each comment's shared HTML is kept, and a change to anything it shows is a new fragment."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
 
 from newsroom.accounts.services import user_set_display_name
 from newsroom.discussion.fragments import FragmentRender
@@ -14,6 +18,7 @@ from tests.factories import CommentFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 STALE = '<article class="comment">A stale copy of the comment</article>'
+TOKEN_STAND_IN = '<input type="hidden" name="csrfmiddlewaretoken" value="kept-fragment-token">'
 
 
 @pytest.fixture
@@ -71,3 +76,51 @@ def test_a_change_to_what_a_comment_shows_is_rendered_anew(client, comment, chan
 
     assert STALE not in page
     assert shown in page
+
+
+TOKENS = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
+
+
+def kept_fragments(article, viewer) -> list[str]:
+    """What the cache holds for the threads as this viewer sees them."""
+    render = FragmentRender(focus_id=None)
+    threads = comment_stream_for_article(article=article, viewer=viewer).threads
+    keys = [render.key(card) for card in threads]
+    assert all(keys), "a reader who may act on every comment shares its fragments"
+    return [cache.get(key) for key in keys]
+
+
+def test_readers_who_may_vote_share_fragments_that_hold_no_one_s_token(comment):
+    reader = UserFactory()
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reader)
+
+    page = browser.get(comment.article.url).content.decode()
+
+    kept = kept_fragments(comment.article, reader)
+    assert all(kept) and all(set(TOKENS.findall(html)) == {"kept-fragment-token"} for html in kept)
+    assert "kept-fragment-token" not in page
+    (token, *_) = TOKENS.findall(page)
+    vote = browser.post(
+        reverse("discussion:comment-vote", args=[comment.pk]),
+        {"value": "up", "csrfmiddlewaretoken": token},
+    )
+    assert vote.status_code in (200, 302)
+    comment.refresh_from_db()
+    assert comment.upvotes == 1
+
+
+def test_a_second_reader_gets_the_kept_fragment_with_their_own_token(client, comment):
+    first, second = UserFactory(), UserFactory()
+    client.force_login(first)
+    client.get(comment.article.url)
+    render = FragmentRender(focus_id=None)
+    (card,) = comment_stream_for_article(article=comment.article, viewer=second).threads
+    cache.set(render.key(card), STALE.replace("</article>", f"{TOKEN_STAND_IN}</article>"))
+
+    client.force_login(second)
+    page = client.get(comment.article.url).content.decode()
+
+    assert "A stale copy of the comment" in page
+    assert "kept-fragment-token" not in page
+    assert all(token and token != "kept-fragment-token" for token in TOKENS.findall(page))

@@ -1,7 +1,7 @@
 from django import template
 from django.http import HttpRequest
 from django.template import Context
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from newsroom.articles.models import ArticlePage
 from newsroom.core.params import parse_int
@@ -60,14 +60,16 @@ def threads_html(context: Context, cards: list[CommentCard]) -> SafeString:
     with context.push(fragments=render):
         items = [f"<li>{render.html(card, context)}</li>" for card in cards]
     render.store()
-    return mark_safe("".join(items))  # our templates rendered it
+    return render.for_reader("".join(items), context)
 
 
 @register.simple_tag(takes_context=True)
 def comment_html(context: Context, card: CommentCard) -> SafeString:
     """One comment (a reply, inside its thread), through the same render as its thread."""
     render = context.get("fragments")
-    if render is None:  # a single comment a view renders: about its viewer, never kept
-        stream = context.get("stream")
-        render = FragmentRender(focus_id=stream.focus_id if stream else None)
-    return render.html(card, context)
+    if render is not None:  # inside the threads: joined, then given the token, by them
+        return render.html(card, context)
+    # A single comment a view renders (after an edit, say).
+    stream = context.get("stream")
+    render = FragmentRender(focus_id=stream.focus_id if stream else None)
+    return render.for_reader(render.html(card, context), context)
