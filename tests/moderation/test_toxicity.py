@@ -1,7 +1,10 @@
 import ast
 import logging
 import math
+import os
 import re
+import subprocess
+import sys
 from importlib.metadata import metadata
 
 import numpy as np
@@ -163,3 +166,18 @@ def test_tox_block_is_installed_without_tensorflow_or_pandas():
 
     assert find_spec("tox_block") is not None
     assert find_spec("tensorflow") is None and find_spec("pandas") is None
+
+
+def test_a_worker_loads_the_models_as_it_starts_not_on_the_first_post(tmp_path):
+    """The WSGI module every worker imports loads them; a fresh interpreter shows it."""
+    probe = (
+        "import newsroom.wsgi\n"
+        "from newsroom.moderation import toxicity\n"
+        "print(toxicity._shipped_models.cache_info().currsize)\n"
+    )
+    env = {**os.environ, "NEWSROOM_VAR_DIR": str(tmp_path)}
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+
+    assert loaded.stdout.strip() == "1"
