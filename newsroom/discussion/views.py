@@ -56,26 +56,23 @@ def _article(article_id: int) -> ArticlePage:
     return get_object_or_404(ArticlePage.objects.visible(), pk=article_id)
 
 
-def _comments() -> CommentQuerySet:
-    return Comment.objects.select_related(
-        "article", "author", "in_reply_to__author", "quoted__author"
-    ).filter(article__in=ArticlePage.objects.visible())
+# What a comment's card reads beside the comment: its article, its author, and the authors of
+# the comments it answers and quotes. A vote's buttons read only the first two.
+CARD_RELATED = ("article", "author", "in_reply_to__author", "quoted__author")
+VOTE_RELATED = ("article", "author")
 
 
-def _comment(pk: int, *, viewer: Viewer) -> Comment:
-    """A comment the viewer may see: anything else is a 404 that says nothing of it."""
-    return get_object_or_404(_comments().visible_to(viewer), pk=pk)
-
-
-def _votable(pk: int, *, viewer: Viewer) -> Comment:
-    """A comment the viewer may see, with only what a vote reads: its article (is the
-    discussion open? where to go back to) and its author (named on the buttons)."""
-    comments = (
-        Comment.objects.select_related("article", "author")
+def _comments(related: tuple[str, ...] = CARD_RELATED) -> CommentQuerySet:
+    return (
+        Comment.objects.select_related(*related)
         .defer("article__body")
         .filter(article__in=ArticlePage.objects.visible())
     )
-    return get_object_or_404(comments.visible_to(viewer), pk=pk)
+
+
+def _comment(pk: int, *, viewer: Viewer, related: tuple[str, ...] = CARD_RELATED) -> Comment:
+    """A comment the viewer may see: anything else is a 404 that says nothing of it."""
+    return get_object_or_404(_comments(related).visible_to(viewer), pk=pk)
 
 
 def _published(pk: int) -> Comment:
@@ -355,7 +352,7 @@ def _after_change(request: SignedInRequest, comment: Comment, *, said: str) -> H
 @require_POST
 @login_required
 def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
-    comment = _votable(pk, viewer=request.user)
+    comment = _comment(pk, viewer=request.user, related=VOTE_RELATED)
     form = VoteForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("A vote is up, down or clear.")
