@@ -37,8 +37,8 @@ _PREFIX = "comment-html:"
 
 
 # A kept fragment's vote form holds this in place of a token; for_reader puts the reader's.
-_TOKEN_FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
 _KEPT_TOKEN = "kept-fragment-token"
+_KEPT_TOKEN_FIELD = CsrfTokenNode().render(Context({"csrf_token": _KEPT_TOKEN}))
 
 
 def is_shared(card: CommentCard) -> bool:
@@ -120,9 +120,8 @@ class FragmentRender:
     @staticmethod
     def for_reader(html: str, context: Context) -> SafeString:
         """The joined HTML with the reader's CSRF token where kept fragments hold a stand-in."""
-        kept = _TOKEN_FIELD.format(_KEPT_TOKEN)
-        if kept in html:
-            html = html.replace(kept, CsrfTokenNode().render(context))
+        if _KEPT_TOKEN_FIELD in html:
+            html = html.replace(_KEPT_TOKEN_FIELD, CsrfTokenNode().render(context))
         return mark_safe(html)  # our templates rendered it, and Django the token's field
 
     def store(self) -> None:
