@@ -153,7 +153,7 @@ class CachedForReadersMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["kept"] = page_cache.kept_parts(self.teasers_scope())
+        context["kept"] = page_cache.kept_parts(request, self.teasers_scope())
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -197,8 +197,8 @@ class HomePage(CachedForReadersMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sections = self.sections()
-        versions = page_cache.current_versions(
-            tuple(page_cache.section_teasers_scope(section.path) for section in sections)
+        versions = page_cache.request_versions(
+            request, tuple(page_cache.section_teasers_scope(section.path) for section in sections)
         )
         # Each section's block is kept under its own teasers' version (a comment changes one
         # section's counts): the stories are read, for every section at once, only when one

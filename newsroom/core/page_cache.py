@@ -155,6 +155,17 @@ def current_versions(scopes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found[key] for key in keys)
 
 
+def request_versions(request: HttpRequest, scopes: tuple[str, ...]) -> tuple[str, ...]:
+    """``current_versions``, each read once per request: the page, its kept parts, the menu
+    and the site it is served for are all rendered under the same versions, and a page
+    asks the cache once, not once for each of them."""
+    known: dict[str, str] = request.__dict__.setdefault("_page_cache_versions", {})
+    missing = tuple(scope for scope in scopes if scope not in known)
+    if missing:
+        known.update(zip(missing, current_versions(missing), strict=True))
+    return tuple(known[scope] for scope in scopes)
+
+
 @dataclass(frozen=True)
 class KeptParts:
     """The versions a page's lasting parts are kept under, for Wagtail's preview-aware
@@ -173,8 +184,8 @@ class KeptParts:
     seconds: int
 
 
-def kept_parts(teasers_scope: str) -> KeptParts:
-    site, teasers = current_versions((SITE, teasers_scope))
+def kept_parts(request: HttpRequest, teasers_scope: str) -> KeptParts:
+    site, teasers = request_versions(request, (SITE, teasers_scope))
     return KeptParts(site=site, teasers=teasers, seconds=settings.NEWSROOM_PART_CACHE_SECONDS)
 
 
@@ -224,7 +235,7 @@ def serve_cacheable(
         response = render()
         patch_cache_control(response, private=True)
         return response
-    versions = current_versions(scopes)
+    versions = request_versions(request, scopes)
     response = render()
     response.page_cache_scopes = scopes
     response.page_cache_versions = versions

@@ -22,7 +22,7 @@ KEEP_SECONDS = 60 * 60
 def site_for_request(request: HttpRequest) -> Site | None:
     """``Site.find_for_request``, from the cache when it has the answer."""
     hostname = split_domain_port(request.get_host())[0]
-    (version,) = page_cache.current_versions((page_cache.SITE,))
+    (version,) = page_cache.request_versions(request, (page_cache.SITE,))
     key = f"wagtail-site:{version}:{hostname}:{request.get_port()}"
     site = cache.get(key)
     if site is None:

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
+from newsroom.core import page_cache
 from newsroom.discussion.services import comment_create
 from newsroom.listings.importer import listing_feed_import
 from tests.factories import ArticlePageFactory, SectionPageFactory, SourceFactory, UserFactory
@@ -165,3 +166,17 @@ def test_a_new_story_shows_on_the_home_page_at_once(client, section):
     ArticlePageFactory(parent=section, title="Ferries run again")
 
     assert "Ferries run again" in page(client, "/")
+
+
+def test_a_page_asks_the_cache_for_its_versions_once_for_all_its_parts(
+    client, article, monkeypatch
+):
+    asked = []
+    read = page_cache.current_versions
+    monkeypatch.setattr(page_cache, "current_versions", lambda s: asked.append(s) or read(s))
+
+    page(client, article.url)
+
+    # The site, for Wagtail's routing; then the section's teasers for the kept parts. The
+    # story, the listings box, the teasers and the menu read them again from the request.
+    assert asked == [(page_cache.SITE,), (article.teasers_scope(),)]

@@ -23,7 +23,7 @@ class MenuItem:
 def _menu(site: Site, request: HttpRequest) -> list[MenuItem]:
     """The site's menu, kept under the site's version: every page shows it, and it changes
     only when a page is published, moved or withdrawn (``page_cache.site_changed``)."""
-    (version,) = page_cache.current_versions((page_cache.SITE,))
+    (version,) = page_cache.request_versions(request, (page_cache.SITE,))
     key = f"section-nav:{site.pk}:{version}"
     items = cache.get(key)
     if items is None:
