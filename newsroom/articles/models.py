@@ -153,7 +153,8 @@ class CachedForReadersMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["kept"] = page_cache.kept_parts(request, self.teasers_scope())
+        # Read when a template first asks (the section index keeps nothing apart).
+        context["kept"] = partial(page_cache.kept_parts, request, self.teasers_scope())
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -180,3 +180,15 @@ def test_a_page_asks_the_cache_for_its_versions_once_for_all_its_parts(
     # The site, for Wagtail's routing; then the section's teasers for the kept parts. The
     # story, the listings box, the teasers and the menu read them again from the request.
     assert asked == [(page_cache.SITE,), (article.teasers_scope(),)]
+
+
+def test_a_section_index_which_keeps_nothing_apart_asks_only_for_the_site(
+    client, section, monkeypatch
+):
+    asked = []
+    read = page_cache.current_versions
+    monkeypatch.setattr(page_cache, "current_versions", lambda s: asked.append(s) or read(s))
+
+    page(client, section.url)
+
+    assert asked == [(page_cache.SITE,)]
