@@ -23,7 +23,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images.models import Rendition
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -307,11 +307,27 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
+def visible_q(prefix: str = "") -> Q:
+    """What makes an article visible to readers, for a query of articles (``visible()``) or,
+    with ``prefix="article__"``, of what belongs to one (a join costs less than a subquery).
+
+    Public as Wagtail's ``public()`` means it, outside every section with a view restriction,
+    but read as the restricted sections' paths alone, and left out of the query when there
+    are none, as on most sites: ``public()`` cost more than the rest of a comment's read.
+    """
+    now = timezone.now()
+    visible = Q(**{f"{prefix}live": True}) & (
+        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": now})
+    )
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        visible &= ~Q(**{f"{prefix}path__startswith": path})
+    return visible
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def visible(self) -> "ArticlePageQuerySet":
         """Published, public and not past their expiry (even before the unpublish job runs)."""
-        now = timezone.now()
-        return self.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        return self.filter(visible_q())
 
     def newest_first(self) -> "ArticlePageQuerySet":
         return self.order_by("-first_published_at", "-pk")

@@ -25,7 +25,7 @@ from newsroom.accounts.http import SignedInRequest
 from newsroom.accounts.models import User, Viewer
 from newsroom.accounts.selectors import member_slug_now
 from newsroom.accounts.services import user_set_notify_replies
-from newsroom.articles.models import ArticlePage
+from newsroom.articles.models import ArticlePage, visible_q
 from newsroom.core.http import HtmxHttpRequest
 from newsroom.core.params import MAX_ID, int_param
 from newsroom.core.ratelimit import rate_limited
@@ -66,13 +66,23 @@ def _comments(related: tuple[str, ...] = CARD_RELATED) -> CommentQuerySet:
     return (
         Comment.objects.select_related(*related)
         .defer("article__body")
-        .filter(article__in=ArticlePage.objects.visible())
+        .filter(visible_q("article__"))
     )
 
 
 def _comment(pk: int, *, viewer: Viewer, related: tuple[str, ...] = CARD_RELATED) -> Comment:
     """A comment the viewer may see: anything else is a 404 that says nothing of it."""
     return get_object_or_404(_comments(related).visible_to(viewer), pk=pk)
+
+
+def _votable(pk: int, *, viewer: Viewer) -> Comment:
+    """A published comment, read with what its vote buttons show; any other comment is read
+    as _comment reads it, so one the viewer may see is refused by vote_cast (403) and one
+    they may not is a 404. Only a vote on a comment gone meanwhile reads twice."""
+    try:
+        return _comments(VOTE_RELATED).published().get(pk=pk)
+    except Comment.DoesNotExist:
+        return _comment(pk, viewer=viewer, related=VOTE_RELATED)
 
 
 def _published(pk: int) -> Comment:
@@ -352,7 +362,7 @@ def _after_change(request: SignedInRequest, comment: Comment, *, said: str) -> H
 @require_POST
 @login_required
 def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
-    comment = _comment(pk, viewer=request.user, related=VOTE_RELATED)
+    comment = _votable(pk, viewer=request.user)
     form = VoteForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("A vote is up, down or clear.")

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.models import Comment, Vote
@@ -179,6 +180,33 @@ def test_voting_on_your_own_comment_is_a_403(client, article, reader):
     response = client.post(reverse("discussion:comment-vote", args=[comment.pk]), {"value": "up"})
 
     assert response.status_code == 403
+
+
+def test_a_vote_is_refused_on_a_comment_readers_see_but_not_published_and_hidden_otherwise(
+    client, article, reader
+):
+    removed = CommentFactory(article=article, status=Comment.Status.REMOVED)
+    CommentFactory(article=article, parent=removed)  # its reply keeps it shown, as a tombstone
+    held = CommentFactory(article=article, status=Comment.Status.PENDING)
+
+    def vote_on(comment: Comment) -> int:
+        url = reverse("discussion:comment-vote", args=[comment.pk])
+        return client.post(url, {"value": "up"}, **HTMX).status_code
+
+    assert vote_on(removed) == 403
+    assert vote_on(held) == 404  # someone else's comment awaiting review: said nothing of
+    assert not Vote.objects.exists()
+
+
+def test_comments_behind_a_view_restriction_cannot_be_voted_on_or_answered(client, article, reader):
+    comment = CommentFactory(article=article)
+    PageViewRestriction.objects.create(page=article.get_parent(), restriction_type="login")
+
+    vote = client.post(reverse("discussion:comment-vote", args=[comment.pk]), {"value": "up"})
+    reply = client.get(reverse("discussion:comment-reply", args=[comment.pk]))
+
+    assert vote.status_code == reply.status_code == 404
+    assert not Vote.objects.exists()
 
 
 def test_votes_are_rate_limited(client, article, reader, settings):
