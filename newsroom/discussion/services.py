@@ -32,11 +32,11 @@ def _judge(
     """Run the moderation rules over a text, telling them how many of the author's comments
     are published (the one being edited not counted)."""
 
-    def count_approved() -> int:
+    def count_approved(at_most: int) -> int:
         comments = Comment.objects.published().filter(author=author)
         if edited is not None:
             comments = comments.exclude(pk=edited.pk)
-        return comments.count()
+        return comments[:at_most].count()
 
     submission = Submission(
         body=body,

@@ -65,12 +65,13 @@ class Submission:
 
     ``approved_count`` is the author's published comments, not counting the one
     being judged; the caller knows where comments live, so it passes a function,
-    called at most once and only by a phase that needs it.
+    called at most once and only by a phase that needs it, with the most the phases
+    compare the count with: a regular's thousands of comments need not all be counted.
     """
 
     body: str
     author: User
-    count_approved: Callable[[], int]
+    count_approved: Callable[[int], int]
     is_edit: bool = False
     confirmed_nudge: bool = False
 
@@ -90,7 +91,10 @@ class Submission:
 
     @cached_property
     def approved_count(self) -> int:
-        return self.count_approved()
+        """The author's published comments, counted up to the most any phase asks about."""
+        return self.count_approved(
+            max(settings.NEWSROOM_PREMODERATE_FIRST, settings.NEWSROOM_LINKS_MIN_APPROVED)
+        )
 
 
 @dataclass(frozen=True)

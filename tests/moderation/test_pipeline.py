@@ -4,7 +4,13 @@ from django.core.exceptions import ValidationError
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import comment_create, comment_edit
 from newsroom.moderation.models import Flag, Term
-from newsroom.moderation.rules import CommentRejected, NudgeRequired
+from newsroom.moderation.rules import (
+    CommentRejected,
+    NudgeRequired,
+    Submission,
+    Verdict,
+    moderate,
+)
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +123,27 @@ def test_a_new_readers_first_comments_are_premoderated_until_n_are_approved(arti
     third = comment_create(article=article, author=reader, body="Now I am trusted.")
 
     assert third.status == Comment.Status.PUBLISHED
+
+
+def test_a_regulars_comments_are_counted_only_as_far_as_the_rules_look(article, settings):
+    settings.NEWSROOM_PREMODERATE_FIRST = 1
+    settings.NEWSROOM_LINKS_MIN_APPROVED = 3
+    regular = UserFactory()
+    CommentFactory.create_batch(3, article=article, author=regular)
+    counted = []
+
+    def count(at_most: int) -> int:
+        counted.append(at_most)
+        return Comment.objects.published().filter(author=regular)[:at_most].count()
+
+    outcome = moderate(
+        Submission(body="See https://example.com/report", author=regular, count_approved=count)
+    )
+
+    assert counted == [3]  # asked once, for the most any rule compares with
+    assert outcome.verdict == Verdict.PUBLISH
+    linked = comment_create(article=article, author=regular, body="See https://example.com/b")
+    assert linked.status == Comment.Status.PUBLISHED
 
 
 def test_every_rule_that_held_a_comment_is_recorded_on_it(article, settings):

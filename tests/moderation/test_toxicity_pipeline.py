@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_verdict_carries_each_models_score():
-    submission = Submission(body=CIVIL[0], author=UserFactory(), count_approved=lambda: 10)
+    submission = Submission(body=CIVIL[0], author=UserFactory(), count_approved=lambda at_most: 10)
 
     outcome = moderate(submission)
 
