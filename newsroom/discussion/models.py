@@ -143,6 +143,16 @@ class Comment(TimeStampedModel):
             models.Index(
                 fields=["article", "status", "parent", "created_at"], name="comment_stream_idx"
             ),
+            # A page of threads in the stream's two orders by time, featured first: read in
+            # index order, it stops at the page's end instead of sorting the whole article.
+            models.Index(
+                fields=["article", "parent", "-is_featured", "created_at", "id"],
+                name="comment_oldest_idx",
+            ),
+            models.Index(
+                fields=["article", "parent", "-is_featured", "-created_at", "-id"],
+                name="comment_newest_idx",
+            ),
             models.Index(fields=["thread", "created_at"], name="comment_thread_idx"),
             models.Index(fields=["author", "status", "-created_at"], name="comment_author_idx"),
         ]

@@ -67,6 +67,20 @@ def _with_author_roles(comments: CommentQuerySet) -> CommentQuerySet:
     return comments.annotate(author_is_moderator=Exists(memberships))
 
 
+def _threads_whole(visible: CommentQuerySet, thread_ids: list[int]) -> dict[int, Comment]:
+    """The threads with these ids and their replies, with what their cards show, oldest
+    first (the order replies are shown in), by id: one query whatever the page's size."""
+    if not thread_ids:
+        return {}
+    comments = _with_author_roles(
+        visible.filter(Q(pk__in=thread_ids) | Q(thread__in=thread_ids))
+        .select_related(*RELATED)
+        .only(*STREAM_FIELDS)
+        .order_by("created_at", "pk")
+    )
+    return {comment.pk: comment for comment in comments}
+
+
 @dataclass(frozen=True)
 class CommentStream:
     article: ArticlePage
@@ -122,14 +136,14 @@ def comment_stream_for_article(
     """
     sort = sort_or_default(sort)
     limit = settings.NEWSROOM_COMMENTS_PER_PAGE
-    comments = _with_author_roles(
-        Comment.objects.visible_to(viewer, asked_for=focus.pk if focus else None)
-        .filter(article=article)
-        .select_related(*RELATED)
-        .only(*STREAM_FIELDS)
+    visible = Comment.objects.visible_to(viewer, asked_for=focus.pk if focus else None).filter(
+        article=article
     )
 
-    top = comments.top_level()
+    # The page is chosen by id alone, so the order is worked out over the article's rows
+    # without joining each to its author and what it answers; one query then loads the
+    # page's threads whole, replies and all.
+    top = visible.top_level()
     if sort in ("best", "controversial"):
         top = top.with_ranks(z=settings.NEWSROOM_WILSON_Z)
     # Featured comments are pinned at the top, whatever the order.
@@ -140,22 +154,26 @@ def comment_stream_for_article(
         (focus.thread_id or focus.pk) if focus and focus.article_id == article.pk else None
     )
     # One row past the page tells whether there is more; a second covers a pinned thread.
-    page = list(top[offset : offset + limit + 2])
-    root = None
-    if focus_root_id and offset == 0 and focus_root_id not in {t.pk for t in page[:limit]}:
-        root = top.filter(pk=focus_root_id).first()
-    if root is not None:
+    page = list(top.values_list("pk", flat=True)[offset : offset + limit + 2])
+    root_id = None
+    if (
+        focus_root_id
+        and offset == 0
+        and focus_root_id not in page[:limit]
+        and top.filter(pk=focus_root_id).exists()
+    ):
         # A linked comment from deep in the stream opens first on the first page; later
         # pages leave its thread out, so "Show more" never shows it twice.
-        pinned = root.pk
-        page = [t for t in page if t.pk != pinned]
-    threads, has_more = page[:limit], len(page) > limit
-    if root is not None:
-        threads.insert(0, root)
+        root_id = pinned = focus_root_id
+        page = [pk for pk in page if pk != root_id]
+    thread_ids, has_more = page[:limit], len(page) > limit
+    if root_id is not None:
+        thread_ids.insert(0, root_id)
 
-    replies = (
-        list(comments.filter(thread__in=threads).order_by("created_at", "pk")) if threads else []
-    )
+    loaded = _threads_whole(visible, thread_ids)
+    # A thread taken down between the two reads is left out.
+    threads = [loaded[pk] for pk in thread_ids if pk in loaded]
+    replies = [c for c in loaded.values() if c.thread_id is not None]
     permission = commenting_permission(user=viewer, article=article)
     cards = comment_cards(
         threads,

@@ -217,9 +217,25 @@ def test_the_stream_takes_the_same_queries_for_10_or_5000_comments(article, sign
     build(4990)
     large = measure()
 
-    # Threads, replies, count, moderator notes; signed in also votes and the reader's standing
-    # (verified email and sanction, in one query).
+    # The page's ids, its threads whole with their replies, count, moderator notes; signed in
+    # also votes and the reader's standing (verified email and sanction, in one query).
     assert (small, large) == ((6, 6) if signed_in else (4, 4))
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
+@pytest.mark.parametrize("sort", ["oldest", "newest"])
+def test_a_page_of_threads_is_read_in_index_order_not_sorted_from_the_whole_article(article, sort):
+    comment_at(article, 5)
+    with CaptureQueriesContext(connection) as context:
+        comment_stream_for_article(article=article, viewer=AnonymousUser(), sort=sort)
+    page = next(q["sql"] for q in context.captured_queries if " LIMIT " in q["sql"])
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {page}")
+        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+
+    assert f"comment_{sort}_idx" in plan
+    assert "TEMP B-TREE" not in plan  # no sort of every comment the article has
 
 
 def test_an_unknown_default_sort_fails_the_system_check(settings):
