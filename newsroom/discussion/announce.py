@@ -12,5 +12,8 @@ def comment_changed(comment: Comment, *, was_published: bool) -> None:
     if was_published == (comment.status == Comment.Status.PUBLISHED):
         page_cache.article_changed(comment.article_id)
         return
-    path = ArticlePage.objects.values_list("path", flat=True).get(pk=comment.article_id)
+    if Comment.article.is_cached(comment):  # as a new comment has it: nothing to read
+        path = comment.article.path
+    else:
+        path = ArticlePage.objects.values_list("path", flat=True).get(pk=comment.article_id)
     page_cache.comment_count_changed(comment.article_id, path[: -ArticlePage.steplen])

@@ -3,6 +3,8 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsroom.accounts.services import account_delete
@@ -342,3 +344,13 @@ def test_the_database_allows_one_vote_per_reader_per_comment(article):
         Vote.objects.create(comment=comment, voter=voter, value=-1)
     with pytest.raises(IntegrityError), transaction.atomic():
         Vote.objects.create(comment=comment, voter=UserFactory(), value=2)
+
+
+def test_a_new_comment_tells_its_section_without_reading_its_article_again(article):
+    author = UserFactory()
+    with CaptureQueriesContext(connection) as captured:
+        comment = comment_create(article=article, author=author, body="A fair point, well made.")
+
+    assert comment.status == Comment.Status.PUBLISHED
+    articles_read = [q for q in captured.captured_queries if "articles_articlepage" in q["sql"]]
+    assert articles_read == []
