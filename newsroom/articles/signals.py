@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsroom.articles.models import Source
@@ -11,6 +11,12 @@ from newsroom.core import page_cache
 
 def _site_changed(sender, **kwargs) -> None:
     page_cache.site_changed()
+
+
+def _privacy_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if path is not None:  # else the page itself went, which announces itself
+        page_cache.privacy_changed(path)
 
 
 def connect() -> None:
@@ -22,3 +28,6 @@ def connect() -> None:
     for model in (Source, get_image_model(), Site):
         for signal in (post_save, post_delete):
             signal.connect(_site_changed, sender=model)
+    # A page made private (or public again): its stored copies, and the lists showing it.
+    for signal in (post_save, post_delete):
+        signal.connect(_privacy_changed, sender=PageViewRestriction)

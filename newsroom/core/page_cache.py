@@ -22,6 +22,8 @@ page; a CDN configured in ``WAGTAILFRONTENDCACHE`` is purged after commit too):
   (a wire story taken in, updated or killed); ``listings/importer.py`` (an import);
   ``accounts/services.py`` (a reader renamed or deleted: the name shows beside their
   comments on any article, and the accounts layer cannot know which).
+- ``privacy_changed(page_path)``: ``articles/signals.py``, when a view restriction is set
+  on a page or lifted (Wagtail's own write): the page, those under it and the lists.
 - ``article_changed(article_id)``: ``discussion/announce.py`` ``comment_changed``,
   called by every service that writes a comment: ``discussion/services.py``
   (``comment_create``, ``comment_edit``, ``comment_delete_by_author``, ``vote_cast``,
@@ -116,6 +118,20 @@ def _changed(scopes: tuple[str, ...], purge: Callable[[], None] | None = None) -
 def site_changed() -> None:
     """Something many pages show changed: every stored page is out of date."""
     _changed((SITE,))
+
+
+def privacy_changed(page_path: str) -> None:
+    """A page was made private or public again: every stored page is out of date (the page
+    and those under it, and every list that showed them), and a CDN drops that part of the
+    tree, which Wagtail's frontend cache does not purge on a privacy change."""
+
+    def purge_subtree() -> None:
+        from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+        from wagtail.models import Page
+
+        purge_pages_from_cache(list(Page.objects.filter(path__startswith=page_path).specific()))
+
+    _changed((SITE,), purge_subtree)
 
 
 def article_changed(article_id: int) -> None:

@@ -8,6 +8,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test.signals import template_rendered
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+from wagtail.models import PageViewRestriction
 
 from newsroom.accounts.services import account_delete
 from newsroom.core import page_cache
@@ -177,6 +179,46 @@ def test_an_unpublished_story_is_gone_at_once(client, article):
     article.unpublish()
 
     assert client.get(article.url).status_code == 404
+
+
+@pytest.mark.parametrize("restricted", ["article", "section"])
+def test_a_story_made_private_is_no_longer_served_from_its_copy(client, article, restricted):
+    assert read(client, article.url)[0] == "miss"
+    assert read(client, article.url)[0] == "hit"
+
+    page = article if restricted == "article" else article.get_parent()
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+
+    assert client.get(article.url).status_code == 302  # to sign in, as Wagtail asks
+    PageViewRestriction.objects.all().delete()
+    assert read(client, article.url)[0] == "miss"
+
+
+class RecordingPurge(BaseBackend):
+    """A CDN in front, as Wagtail's frontend cache sees one: the addresses it is told to drop."""
+
+    purged: list[str] = []
+
+    def purge(self, url: str) -> None:
+        self.purged.append(url)
+
+
+def test_a_section_made_private_is_purged_from_a_cdn_in_front(
+    article, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {"BACKEND": f"{__name__}.RecordingPurge", "HOSTNAMES": ["*"]}
+    }
+    section = article.get_parent()
+    other = ArticlePageFactory(parent=SectionPageFactory())
+    RecordingPurge.purged = []  # publishing them purged them
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=section, restriction_type="login")
+
+    purged = {url.split("//", 1)[1].split("/", 1)[1] for url in RecordingPurge.purged}
+    assert {section.url.lstrip("/"), article.url.lstrip("/")} <= purged
+    assert other.url.lstrip("/") not in purged
 
 
 def test_a_listings_import_fills_the_box_beside_stored_stories(client, article, tmp_path):
