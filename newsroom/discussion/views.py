@@ -76,9 +76,10 @@ def _comment(pk: int, *, viewer: Viewer, related: tuple[str, ...] = CARD_RELATED
 
 
 def _votable(pk: int, *, viewer: Viewer) -> Comment:
-    """A published comment, read with what its vote buttons show; any other comment is read
-    as _comment reads it, so one the viewer may see is refused by vote_cast (403) and one
-    they may not is a 404. Only a vote on a comment gone meanwhile reads twice."""
+    """A published comment, read with what its vote buttons show, without the rest of the
+    visibility rule. Any other comment (its buttons are gone; rare) is read again as
+    _comment reads it: one the viewer may see is then refused by vote_cast (403), one they
+    may not is a 404."""
     try:
         return _comments(VOTE_RELATED).published().get(pk=pk)
     except Comment.DoesNotExist:
