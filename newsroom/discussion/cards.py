@@ -100,16 +100,24 @@ class VoteButtonsCard:
     can_vote: bool
 
 
+def _may_vote_or_report(comment: Comment, *, viewer: Viewer, can_post: bool) -> bool:
+    """Whether the viewer may vote on the comment or report it: a signed-in reader who may
+    take part in this discussion, on a published comment not their own."""
+    return (
+        comment.status == Comment.Status.PUBLISHED
+        and can_post
+        and viewer.is_authenticated
+        and comment.author_id != viewer.pk
+    )
+
+
 def vote_buttons_card(comment: Comment, *, viewer: Viewer, viewer_vote: int) -> VoteButtonsCard:
+    """The buttons after the viewer's vote, which vote_cast allowed: they may take part."""
     return VoteButtonsCard(
         comment=comment,
         author_name=comment.author.public_name if _is_named(comment) else "",
         viewer_vote=viewer_vote,
-        can_vote=(
-            comment.status == Comment.Status.PUBLISHED
-            and viewer.is_authenticated
-            and comment.author_id != viewer.pk
-        ),
+        can_vote=_may_vote_or_report(comment, viewer=viewer, can_post=True),
     )
 
 
@@ -162,6 +170,7 @@ def comment_card(
     is_own = viewer.is_authenticated and comment.author_id == viewer.pk
     live = comment.status == Comment.Status.PUBLISHED
     may_answer = live and can_post
+    may_vote = _may_vote_or_report(comment, viewer=viewer, can_post=can_post)
     tombstone = TOMBSTONES.get(comment.status, "")
     named = _is_named(comment)
     return CommentCard(
@@ -175,10 +184,10 @@ def comment_card(
         is_own=is_own,
         notice=_notice(comment, is_own=is_own),
         tombstone=tombstone,
-        can_vote=may_answer and viewer.is_authenticated and not is_own,
+        can_vote=may_vote,
         can_reply=may_answer,
         can_quote=may_answer,
-        can_report=may_answer and viewer.is_authenticated and not is_own,
+        can_report=may_vote,
         can_edit=is_own and not comment.is_gone and comment.edit_window_open(),
         can_delete=is_own and not comment.is_gone,
         children=children,
