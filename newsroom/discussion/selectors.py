@@ -1,7 +1,8 @@
 """The read path of the discussion: the one place that decides what a stream loads.
 
 A page of the stream costs a fixed number of queries whatever its size: the
-page of top-level comments, their replies, the viewer's votes and the count.
+ids of the page's top-level comments, those threads whole with their replies,
+the viewer's votes and the count.
 Everything a template needs to decide (may this reader edit, vote, reply?) is
 computed here, once, in Python.
 """
