@@ -1,6 +1,7 @@
 """Benchmark over HTTP: newsroom's pages and writes beside a floor and two peers, with wrk.
 
-Starts every server itself (granian, 2 workers each), seeds them, and runs
+Starts every server itself (granian, 2 workers of 4 threads each, as ``newsroom serve``
+runs it), seeds them, and runs
 ``wrk -t2 -c32 -d10s`` against:
 
 - the floor: a bare Django view in the newsroom server answering with the stored
@@ -52,6 +53,10 @@ VAR = ROOT / "var" / "bench"
 PYTHON = sys.executable
 WRK = ["wrk", "-t2", "-c32", "-d10s", "--timeout", "30s"]  # slow pages count, not time out
 WORKERS = "2"
+# Threads per worker, for every server alike: as `newsroom serve` runs granian (WEB_THREADS,
+# whose default is 4, the size of each process's database pool). granian's own default for
+# WSGI is hundreds of threads, which then wait on the GIL and the pool.
+THREADS = "4"
 WARM_UP = 4  # posts not counted: each worker's first loads what it needs (e.g. a model)
 ISSO_URI = "/bench/article-200/"
 CSRF = "benchcsrftoken0123456789abcdefgh"  # 32 characters: an unmasked CSRF secret
@@ -254,12 +259,13 @@ def wait_for(url: str, timeout: float = 300) -> None:  # workers load the modera
 
 @contextmanager
 def granian(app: str, *, env: dict, cwd: Path, python: str = PYTHON, path: str = "/"):
-    """A granian server (WSGI, 2 workers) on a free port; stopped, with its workers, on exit."""
+    """A granian server (WSGI, 2 workers of 4 threads) on a free port; stopped, with its
+    workers, on exit."""
     port = free_port()
     log = (VAR / f"server-{port}.log").open("w")
     process = subprocess.Popen(
         [python, "-m", "granian", "--interface", "wsgi", "--workers", WORKERS,
-         "--host", "127.0.0.1", "--port", str(port), app],
+         "--blocking-threads", THREADS, "--host", "127.0.0.1", "--port", str(port), app],
         env={**os.environ, **env}, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True,
     )  # fmt: skip
@@ -513,7 +519,10 @@ def main() -> None:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
-    print(f"commit {commit}; {' '.join(WRK)}; granian --workers {WORKERS}; {os.cpu_count()} cores")
+    print(
+        f"commit {commit}; {' '.join(WRK)}; granian --workers {WORKERS} "
+        f"--blocking-threads {THREADS}; {os.cpu_count()} cores"
+    )
 
     site_dir = VAR / "newsroom-sqlite"
     newsroom_database_reset(site_dir)
