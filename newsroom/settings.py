@@ -212,6 +212,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
+# A story or section behind a "login" view restriction sends readers to the same sign-in,
+# not Wagtail's bare one, which asks for a username readers do not have.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Two-factor sign-in (allauth.mfa): an authenticator app (TOTP) and recovery codes, at
 # /accounts/2fa/. Optional for readers; staff reach the admin only with it, and sign in
 # to it through the site's sign-in (which asks for the code), not the admins' own forms.

@@ -189,7 +189,9 @@ def test_a_story_made_private_is_no_longer_served_from_its_copy(client, article,
     page = article if restricted == "article" else article.get_parent()
     PageViewRestriction.objects.create(page=page, restriction_type="login")
 
-    assert client.get(article.url).status_code == 302  # to sign in, as Wagtail asks
+    response = client.get(article.url)
+    assert response.status_code == 302
+    assert response.url == f"/accounts/login/?next={article.url}"  # the site's own sign-in
     PageViewRestriction.objects.all().delete()
     assert read(client, article.url)[0] == "miss"
 
