@@ -168,27 +168,28 @@ def test_a_new_story_shows_on_the_home_page_at_once(client, section):
     assert "Ferries run again" in page(client, "/")
 
 
-def test_a_page_asks_the_cache_for_its_versions_once_for_all_its_parts(
-    client, article, monkeypatch
-):
-    asked = []
+@pytest.fixture
+def versions_asked(monkeypatch) -> list[tuple[str, ...]]:
+    """The scopes each read of the cache's versions asked for, in order."""
+    asked: list[tuple[str, ...]] = []
     read = page_cache.current_versions
     monkeypatch.setattr(page_cache, "current_versions", lambda s: asked.append(s) or read(s))
+    return asked
 
+
+def test_a_page_asks_the_cache_for_its_versions_once_for_all_its_parts(
+    client, article, versions_asked
+):
     page(client, article.url)
 
     # The site, for Wagtail's routing; then the section's teasers for the kept parts. The
     # story, the listings box, the teasers and the menu read them again from the request.
-    assert asked == [(page_cache.SITE,), (article.teasers_scope(),)]
+    assert versions_asked == [(page_cache.SITE,), (article.teasers_scope(),)]
 
 
 def test_a_section_index_which_keeps_nothing_apart_asks_only_for_the_site(
-    client, section, monkeypatch
+    client, section, versions_asked
 ):
-    asked = []
-    read = page_cache.current_versions
-    monkeypatch.setattr(page_cache, "current_versions", lambda s: asked.append(s) or read(s))
-
     page(client, section.url)
 
-    assert asked == [(page_cache.SITE,)]
+    assert versions_asked == [(page_cache.SITE,)]
