@@ -1,5 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import comment_create, comment_edit
@@ -142,8 +144,11 @@ def test_a_regulars_comments_are_counted_only_as_far_as_the_rules_look(article, 
 
     assert counted == [3]  # asked once, for the most any rule compares with
     assert outcome.verdict == Verdict.PUBLISH
-    linked = comment_create(article=article, author=regular, body="See https://example.com/b")
+    with CaptureQueriesContext(connection) as captured:
+        linked = comment_create(article=article, author=regular, body="See https://example.com/b")
     assert linked.status == Comment.Status.PUBLISHED
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"]]
+    assert len(counts) == 1 and "LIMIT 3" in counts[0]  # the posting service counts as far
 
 
 def test_every_rule_that_held_a_comment_is_recorded_on_it(article, settings):
