@@ -71,7 +71,11 @@ class CommentForm(NudgeForm):
     @classmethod
     def fresh(cls, **initial: object) -> Self:
         """An empty form with a key of its own."""
-        return cls(initial={**initial, "submission_key": uuid4().hex})
+        return cls(initial={"submission_key": new_submission_key(), **initial})
+
+
+def new_submission_key() -> str:
+    return uuid4().hex
 
 
 class EditForm(NudgeForm):

@@ -1,4 +1,5 @@
 """Each comment's shared HTML, rendered once and kept: a page of threads is mostly joins.
+The comment form a signed-in reader's shared page is sent is kept the same way.
 
 A comment looks the same to every reader who may do the same with it (signed out
 and may do nothing; or signed in and may vote, reply, quote and report), until
@@ -14,6 +15,10 @@ The vote form carries the reader's CSRF token: a kept fragment is rendered with 
 stand-in, and the reader's own token is put in its place when the page's threads
 are joined (``for_reader``), never before, so no kept HTML holds anyone's token.
 
+The comment form sent to a signed-in reader's shared page (``footer_for_reader``) is kept
+under the article and what the reader may do, with stand-ins for their token and for the
+form's submission key, each put in for the request.
+
 A card that carries anything else about the viewer (their vote, their own comment,
 a notice only they or moderators see, an Edit or Delete link) is never kept: it is
 rendered for that request, and so is every thread above it.
@@ -24,21 +29,32 @@ from dataclasses import dataclass, field
 from hashlib import sha256
 
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
 from django.template import Context
 from django.template.defaulttags import CsrfTokenNode
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from newsroom.articles.models import ArticlePage
 from newsroom.discussion.cards import CommentCard
+from newsroom.discussion.forms import CommentForm, new_submission_key
+from newsroom.discussion.permissions import Posting
 from newsroom.discussion.relative_time import ago
 
 TEMPLATE = "discussion/partials/_comment.html"
+FOOTER_TEMPLATE = "discussion/partials/_discussion_footer.html"
 KEEP_SECONDS = 24 * 60 * 60
 _PREFIX = "comment-html:"
+_FOOTER_PREFIX = "discussion-footer-html:"
 
 
 # A kept fragment's vote form holds this in place of a token; for_reader puts the reader's.
 _KEPT_TOKEN = "kept-fragment-token"
 _KEPT_TOKEN_FIELD = CsrfTokenNode().render(Context({"csrf_token": _KEPT_TOKEN}))
+# A kept comment form's submission key; footer_for_reader puts a fresh one in each time.
+_KEPT_SUBMISSION_KEY = "kept-submission-key"
+_KEPT_SUBMISSION_VALUE = f'value="{_KEPT_SUBMISSION_KEY}"'
 
 
 def is_shared(card: CommentCard) -> bool:
@@ -127,3 +143,30 @@ class FragmentRender:
     def store(self) -> None:
         if self.rendered:
             cache.set_many(self.rendered, timeout=KEEP_SECONDS)
+
+
+def footer_for_reader(
+    request: HttpRequest, *, article: ArticlePage, permission: Posting, sort: str
+) -> str:
+    """The foot of the discussion for a signed-in reader: the comment form, or why they may
+    not post. The same for every reader who may do the same there, but for the token and
+    the form's key, so it is rendered once per article, order and permission."""
+    assert request.user.is_authenticated, "the footer of an anonymous reader is shared as is"
+    shown = repr((article.pk, article.url, sort, permission))
+    key = _FOOTER_PREFIX + sha256(shown.encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        context = {
+            "article": article,
+            "permission": permission,
+            "form": CommentForm.fresh(submission_key=_KEPT_SUBMISSION_KEY),
+            "stream": {"sort": sort},
+            "csrf_token": _KEPT_TOKEN,
+        }
+        html = render_to_string(FOOTER_TEMPLATE, context, request=request)
+        cache.set(key, html, timeout=KEEP_SECONDS)
+    token_field = CsrfTokenNode().render(Context({"csrf_token": get_token(request)}))
+    submission_value = f'value="{new_submission_key()}"'
+    return html.replace(_KEPT_TOKEN_FIELD, token_field).replace(
+        _KEPT_SUBMISSION_VALUE, submission_value
+    )

@@ -31,6 +31,7 @@ from newsroom.core.params import MAX_ID, int_param
 from newsroom.core.ratelimit import rate_limited
 from newsroom.discussion import live_region, services
 from newsroom.discussion.forms import CommentForm, EditForm, ReportForm, VoteForm
+from newsroom.discussion.fragments import footer_for_reader
 from newsroom.discussion.models import Comment, CommentQuerySet
 from newsroom.discussion.notifications import unsubscribe_token_read
 from newsroom.discussion.permissions import commenting_permission, shares_pages
@@ -214,31 +215,25 @@ def reader_state(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
         return _private({"signed_in": False})
-    if not shares_pages(user):
-        return _private({"signed_in": True, "personal": True})
-    discussion = None
+    discussion = own_state = None
     if article_id is not None:
         article = _article(article_id)
+        # Its query of the reader's standing also tells shares_pages whether they moderate.
         own_state = reader_discussion_state(reader=user, article=article, comment_ids=ids)
-        if own_state.hidden:
-            return _private({"signed_in": True, "personal": True})
-        footer = render_to_string(
-            "discussion/partials/_discussion_footer.html",
-            {
-                "article": article,
-                "permission": own_state.permission,
-                "form": CommentForm.fresh(),
-                "stream": {"sort": sort_or_default(request.GET.get("sort"))},
-            },
-            request=request,
-        )
         discussion = {
             "can_post": own_state.permission.allowed,
-            "footer": footer,
+            "footer": footer_for_reader(
+                request,
+                article=article,
+                permission=own_state.permission,
+                sort=sort_or_default(request.GET.get("sort")),
+            ),
             "votes": own_state.votes,
             "own": own_state.own,
             "urls": _control_urls(),
         }
+    if not shares_pages(user) or (own_state and own_state.hidden):
+        return _private({"signed_in": True, "personal": True})
     return _private(
         {
             "signed_in": True,

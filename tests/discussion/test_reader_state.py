@@ -1,11 +1,16 @@
 """A signed-in reader's own state, asked for by a page served from the shared copy."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.middleware.csrf import _unmask_cipher_token
+from django.template.loader import render_to_string
+from django.test import Client
 from django.utils import timezone
 
+from newsroom.discussion import fragments
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import vote_cast
 from newsroom.moderation.models import MODERATORS_GROUP
@@ -54,6 +59,36 @@ def test_a_reader_gets_their_votes_own_comments_and_the_comment_form(client, art
     assert 'name="csrfmiddlewaretoken"' in discussion["footer"]
     assert 'name="sort" value="newest"' in discussion["footer"]
     assert discussion["urls"]["vote"] == "/discussion/comments/0/vote/"
+
+
+def test_the_kept_comment_form_carries_each_readers_own_token_and_a_fresh_key(
+    client, article, reader, monkeypatch
+):
+    other = UserFactory()
+    kept = []
+
+    def render(template_name, *args, **kwargs):
+        kept.append(render_to_string(template_name, *args, **kwargs))
+        return kept[-1]
+
+    monkeypatch.setattr(fragments, "render_to_string", render)
+    forms = []
+    for browser, who in ((client, reader), (client, reader), (Client(), other)):
+        browser.force_login(who)
+        body = state(browser, article).json()
+        footer = body["discussion"]["footer"]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', footer)[1]
+        key = re.search(r'name="submission_key" value="([0-9a-f]{32})"', footer)[1]
+        forms.append((key, token, browser.cookies["csrftoken"].value))
+
+    # Rendered once, for every reader who may post, with no one's token or key in it.
+    assert len(kept) == 1 and 'id="comment-form"' in kept[0]
+    assert 'name="csrfmiddlewaretoken" value="kept-fragment-token"' in kept[0]
+    assert 'name="submission_key" value="kept-submission-key"' in kept[0]
+    assert len({key for key, _, _ in forms}) == 3
+    for _, token, secret in forms:
+        assert _unmask_cipher_token(token) == secret  # the reader's own, from their cookie
+    assert forms[0][2] != forms[2][2]  # two browsers, two tokens: neither got the other's
 
 
 def test_only_the_comments_the_page_shows_are_answered_for(client, article, reader):
@@ -134,9 +169,9 @@ def test_the_cost_does_not_grow_with_the_comments_shown(
         vote_cast(comment=comment, voter=reader, value=1)
     state(client, article, few)  # the reader's permissions and session, loaded once
 
-    # The session, the reader, whether they moderate, their unread notices, the view
-    # restrictions, the article, their comments shown, their standing, their votes.
-    with django_assert_num_queries(9) as small:
+    # The session, the reader, their unread notices, the view restrictions, the article,
+    # their comments shown, their standing (whether they moderate with it), their votes.
+    with django_assert_num_queries(8) as small:
         state(client, article, few)
     with django_assert_num_queries(len(small.captured_queries)):
         state(client, article, few + many)
