@@ -175,16 +175,33 @@ class CachedForReadersMixin:
         )
 
 
-def route_to_child(parent: Page, child_model: type[Page], request, path_components):
+def route_to_child(
+    parent: Page, child_model: type[Page], request, path_components, *, kept: bool = False
+):
     """Wagtail's ``Page.route`` in one query a level where the tree allows one kind of child
     (the home holds sections, a section articles): the child is read as its own type at
-    once, not as a Page and then again for its fields. Anything else routes Wagtail's way."""
+    once, not as a Page and then again for its fields. Anything else routes Wagtail's way.
+
+    ``kept``: the child is kept in the cache under the site version, for pages that change
+    only through Wagtail's own writes, which announce ``site_changed`` (sections: publishing,
+    moving, deleting; a view restriction). An article's discussion settings change without
+    one, so articles are read each time.
+    """
     if not path_components:
         return Page.route(parent, request, path_components)
-    try:
-        child = child_model.objects.child_of(parent).get(slug=path_components[0])
-    except child_model.DoesNotExist:
-        return Page.route(parent, request, path_components)
+    slug = path_components[0]
+    key = None
+    if kept:
+        (version,) = page_cache.request_versions(request, (page_cache.SITE,))
+        key = f"kept-page:{version}:{parent.pk}:{slug}"
+    child = django_cache.get(key) if key else None
+    if child is None:
+        try:
+            child = child_model.objects.child_of(parent).get(slug=slug)
+        except child_model.DoesNotExist:
+            return Page.route(parent, request, path_components)
+        if key:
+            django_cache.set(key, child, settings.NEWSROOM_PART_CACHE_SECONDS)
     child._cached_parent_obj = parent  # treebeard's get_parent() reads it
     return child.route(request, path_components[1:])
 
@@ -202,7 +219,7 @@ class HomePage(CachedForReadersMixin, Page):
         return page_cache.TEASERS
 
     def route(self, request, path_components):
-        return route_to_child(self, SectionPage, request, path_components)
+        return route_to_child(self, SectionPage, request, path_components, kept=True)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

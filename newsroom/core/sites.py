@@ -1,9 +1,10 @@
 """The Wagtail site a page request is for, kept in the cache.
 
-Wagtail looks the site up by host and port with a query on every page request;
-sites change about never. The answer is kept under the page cache's ``site``
-version, which a change to a site retires (``articles/signals.py``), as it does
-every page.
+Wagtail looks the site up by host and port with a query on every page request,
+and then its root page with another; sites change about never. The answer is kept,
+with its root page read as its own type (routing starts there), under the page
+cache's ``site`` version, which a change to a site or a published page retires
+(``articles/signals.py``), as it does every page.
 """
 
 from collections.abc import Callable
@@ -28,7 +29,8 @@ def site_for_request(request: HttpRequest) -> Site | None:
     if site is None:
         site = Site.find_for_request(request)
         if site is not None:
-            cache.set(key, site, KEEP_SECONDS)  # as read: nothing related is kept with it
+            site.root_page = site.root_page.specific
+            cache.set(key, site, KEEP_SECONDS)
     return site
 
 

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -193,6 +194,25 @@ def test_routing_to_an_article_reads_its_section_and_itself_once_each(rf, home):
     assert found.page == article and isinstance(found.page, ArticlePage)
     assert found.page.get_parent() == section
     assert len(routing.captured_queries) == 2
+
+
+def test_a_section_is_kept_for_routing_until_a_wagtail_write_retires_it(rf, home):
+    article = ArticlePageFactory()
+    section = article.get_parent().specific
+    home.route(rf.get(article.url), [section.slug, article.slug])
+
+    with CaptureQueriesContext(connection) as routing:
+        found = home.route(rf.get(article.url), [section.slug, article.slug])
+    assert len(routing.captured_queries) == 1  # the article alone
+    assert found.page.section.title == section.title
+
+    old_slug = section.slug
+    section.title, section.slug = "Harbour and coast", "harbour-and-coast"
+    section.save_revision().publish()
+    found = home.route(rf.get(article.url), ["harbour-and-coast", article.slug])
+    assert found.page.section.title == "Harbour and coast"
+    with pytest.raises(Http404):
+        home.route(rf.get(article.url), [old_slug, article.slug])
 
 
 def test_a_page_of_another_kind_under_a_section_is_still_found(rf, home):

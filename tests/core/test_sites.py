@@ -24,6 +24,18 @@ def test_a_page_request_reads_its_site_once_then_from_the_cache(client, home):
     assert site_reads(client, section.url) == 0
 
 
+def test_the_root_page_is_kept_with_the_site_until_it_is_published_again(client, home):
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    root_reads = [q for q in queries.captured_queries if f'"page_ptr_id" = {home.pk} ' in q["sql"]]
+    assert root_reads == []
+
+    home.title = "The Evening Newsroom"
+    home.save_revision().publish()
+    assert "The Evening Newsroom" in client.get("/").content.decode()
+
+
 def test_a_site_given_another_root_serves_it_at_once(client, home):
     section = SectionPageFactory(parent=home, title="Weather desk")
     client.get("/")
