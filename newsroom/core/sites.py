@@ -9,6 +9,7 @@ cache's ``site`` version, which a change to a site or a published page retires
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
@@ -16,8 +17,6 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from newsroom.core import page_cache
-
-KEEP_SECONDS = 60 * 60
 
 
 def site_for_request(request: HttpRequest) -> Site | None:
@@ -30,7 +29,9 @@ def site_for_request(request: HttpRequest) -> Site | None:
         site = Site.find_for_request(request)
         if site is not None:
             site.root_page = site.root_page.specific
-            cache.set(key, site, KEEP_SECONDS)
+            # As long as the kept parts: another process's publish shows within it, where
+            # the local-memory cache cannot hear of it.
+            cache.set(key, site, settings.NEWSROOM_PART_CACHE_SECONDS)
     return site
 
 
