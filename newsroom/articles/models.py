@@ -34,7 +34,6 @@ from newsroom.core import page_cache
 
 NOTICE_PLACEHOLDERS = {"year", "holder"}
 TEASERS_HOOK = "construct_article_teasers"
-_RESTRICTED_PATHS = "restricted-paths"
 
 
 @dataclass(frozen=True)
@@ -146,9 +145,10 @@ class CachedForReadersMixin:
     """
 
     def get_view_restrictions(self):
-        """Wagtail's, checked before a page is served, without its two queries (the page's
-        ancestors, then their restrictions) while no page of the site is restricted."""
-        if not restricted_paths():
+        """Wagtail's, checked before a page is served, in one small query while no page of the
+        site is restricted, instead of its two (the page's ancestors, then their restrictions).
+        Read from the database every time: a restriction applies at once, in every process."""
+        if not PageViewRestriction.objects.exists():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -333,38 +333,19 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-def restricted_paths() -> tuple[str, ...]:
-    """The paths of the pages with a view restriction, each closing its subtree to readers:
-    on most sites none. Asked for every page served and every comment read, so kept with the
-    site version it was read under, and read with that version in one round trip: setting or
-    lifting a restriction (``privacy_changed``) and moving or deleting a page
-    (``site_changed``) bump the version, and a copy under another version is read again."""
-    version_key = page_cache.version_key(page_cache.SITE)
-    found = django_cache.get_many([version_key, _RESTRICTED_PATHS])
-    version = found.get(version_key)
-    kept = found.get(_RESTRICTED_PATHS)
-    if version is not None and kept is not None and kept[0] == version:
-        return kept[1]
-    if version is None:
-        (version,) = page_cache.current_versions((page_cache.SITE,))
-    paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-    django_cache.set(_RESTRICTED_PATHS, (version, paths), settings.NEWSROOM_PART_CACHE_SECONDS)
-    return paths
-
-
 def visible_q(prefix: str = "") -> Q:
     """What makes an article visible to readers, for a query of articles (``visible()``) or,
     with ``prefix="article__"``, of what belongs to one (a join costs less than a subquery).
 
     Public as Wagtail's ``public()`` means it, outside every section with a view restriction,
-    but read from ``restricted_paths()``, and left out of the query when there are none, as
-    on most sites: ``public()`` cost more than the rest of a comment's read.
+    but read as the restricted sections' paths alone, and left out of the query when there
+    are none, as on most sites: ``public()`` cost more than the rest of a comment's read.
     """
     now = timezone.now()
     visible = Q(**{f"{prefix}live": True}) & (
         Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": now})
     )
-    for path in restricted_paths():
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
         visible &= ~Q(**{f"{prefix}path__startswith": path})
     return visible
 
@@ -524,13 +505,6 @@ class ArticlePage(CachedForReadersMixin, Page):
         if self.wire_usage_terms:
             return RightsNotice(notice=rights.notice, usage_terms=self.wire_usage_terms)
         return rights
-
-    def get_view_restrictions(self):
-        """Wagtail's, checked before a page is served, without its two queries (the page's
-        ancestors, then their restrictions) while no page of the site is restricted."""
-        if not restricted_paths():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
     def page_cache_scopes(self) -> tuple[str, ...]:
         return (*super().page_cache_scopes(), page_cache.article_scope(self.pk))
