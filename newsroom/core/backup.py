@@ -15,6 +15,8 @@ from pathlib import Path
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from newsroom.core import page_cache
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 PG_DUMP_HEADER = b"PGDMP"
 
@@ -69,7 +71,8 @@ def database_backup(*, path: Path, using: str = DEFAULT_DB_ALIAS) -> None:
 
 
 def database_restore(*, path: Path, using: str = DEFAULT_DB_ALIAS) -> None:
-    """Replace the database's content with the backup at ``path``, all or nothing."""
+    """Replace the database's content with the backup at ``path``, all or nothing, and retire
+    every stored page."""
     if not path.is_file():
         raise BackupError(f"{path} is not a file.")
     with path.open("rb") as backup:
@@ -92,3 +95,6 @@ def database_restore(*, path: Path, using: str = DEFAULT_DB_ALIAS) -> None:
         _run([*args, "--clean", "--if-exists", "--single-transaction", str(path)], env)
     else:
         raise BackupError(f"Restoring {vendor} databases is not supported.")
+    # What the cache keeps (stored pages, the kept site and sections) showed the content just
+    # replaced; comments' fragments are keyed by what they show and need nothing.
+    page_cache.site_changed()

@@ -12,6 +12,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from newsroom.articles.models import ArticlePage
+from newsroom.core import page_cache
+from newsroom.core.cache import ResilientRedisCache
 from tests.factories import ArticlePageFactory, CommentFactory, UserFactory, VoteFactory
 from tests.listings.factories import ListingFactory
 
@@ -41,10 +43,10 @@ def fresh_database_url(tmp_path):
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
-def newsroom(*args: str, database_url: str) -> str:
+def newsroom(*args: str, database_url: str, **env: str) -> str:
     result = subprocess.run(
         [sys.executable, "-m", "newsroom.cli", *args],
-        env={**os.environ, "DATABASE_URL": database_url},
+        env={**os.environ, "DATABASE_URL": database_url, **env},
         capture_output=True,
         text=True,
         check=False,
@@ -56,7 +58,7 @@ def newsroom(*args: str, database_url: str) -> str:
 # The backup must see committed rows; serialized_rollback restores them for the next tests.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_restored_backup_holds_the_same_articles_comments_votes_and_listings(
-    home, tmp_path, fresh_database_url
+    home, tmp_path, fresh_database_url, redis_server
 ):
     article = ArticlePageFactory(title="Ministers meet in Tokyo")
     comment = CommentFactory(article=article, body="A first reply.", upvotes=1)
@@ -67,12 +69,16 @@ def test_a_restored_backup_holds_the_same_articles_comments_votes_and_listings(
     backup = tmp_path / "newsroom.backup"
 
     call_command("backup", str(backup))
-    newsroom("restore", str(backup), database_url=fresh_database_url)
+    shared = ResilientRedisCache(redis_server.url, {})  # the cache the site's processes share
+    shared.set(page_cache.version_key(page_cache.SITE), "before the restore", timeout=None)
+    newsroom("restore", str(backup), database_url=fresh_database_url, REDIS_URL=redis_server.url)
     after = newsroom("manage", "dumpdata", *CONTENT, "--indent=1", database_url=fresh_database_url)
 
     assert "Ministers meet in Tokyo" in after
     assert "Eight-unit building in Sendai" in after
     assert after.strip() == before.getvalue().strip()
+    # Every page stored from the content it replaced is retired.
+    assert shared.get(page_cache.version_key(page_cache.SITE)) != "before the restore"
 
 
 @pytest.mark.django_db
