@@ -8,7 +8,8 @@ exactly what the template shows: what the reader may do, the body, the author's
 name, slug and badge, the score, the status, whether it is featured or edited, the
 quote, the relative time as printed, whether it is the linked comment, and the
 keys of its replies (so a thread's HTML is retired when any reply in it changes,
-and rebuilt from the replies' kept fragments). A change to any of them is a new
+and rebuilt from the replies' kept fragments), and the code that rendered it
+(``release.code_digest``: a deploy starts afresh). A change to any of them is a new
 key: nothing has to be retired by hand, and an old key simply ages out.
 
 The vote form carries the reader's CSRF token: a kept fragment is rendered with a
@@ -37,6 +38,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from newsroom.articles.models import ArticlePage
+from newsroom.core.release import code_digest
 from newsroom.discussion.cards import CommentCard
 from newsroom.discussion.forms import CommentForm, new_submission_key
 from newsroom.discussion.permissions import Posting
@@ -108,7 +110,7 @@ class FragmentRender:
         key = None
         if is_shared(card) and None not in children:
             signature = repr((_own_signature(card, self.focus_id), children))
-            key = _PREFIX + sha256(signature.encode()).hexdigest()
+            key = f"{_PREFIX}{code_digest()}:{sha256(signature.encode()).hexdigest()}"
         self.keys[card.pk] = key
         return key
 
@@ -153,7 +155,7 @@ def footer_for_reader(
     the form's key, so it is rendered once per article, order and permission."""
     assert request.user.is_authenticated, "the footer of an anonymous reader is shared as is"
     shown = repr((article.pk, article.url, sort, permission))
-    key = _FOOTER_PREFIX + sha256(shown.encode()).hexdigest()
+    key = f"{_FOOTER_PREFIX}{code_digest()}:{sha256(shown.encode()).hexdigest()}"
     html = cache.get(key)
     if html is None:
         context = {

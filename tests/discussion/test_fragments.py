@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from newsroom.accounts.services import user_set_display_name
+from newsroom.discussion import fragments
 from newsroom.discussion.fragments import FragmentRender
 from newsroom.discussion.selectors import comment_stream_for_article
 from newsroom.discussion.services import comment_edit, vote_cast
@@ -42,6 +43,15 @@ def test_a_comment_is_rendered_once_and_then_read_from_the_cache(client, comment
     keep_a_stale_copy(comment.article)
 
     assert STALE in client.get(comment.article.url).content.decode()
+
+
+def test_a_new_release_renders_every_comment_anew(client, comment, monkeypatch):
+    client.get(comment.article.url)
+    keep_a_stale_copy(comment.article)
+
+    monkeypatch.setattr(fragments, "code_digest", lambda: "the-next-release")
+    page = client.get(comment.article.url).content.decode()
+    assert STALE not in page and "The pier is open again." in page
 
 
 CHANGES = {
