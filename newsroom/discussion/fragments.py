@@ -149,7 +149,7 @@ class FragmentRender:
 
 def footer_for_reader(
     request: HttpRequest, *, article: ArticlePage, permission: Posting, sort: str
-) -> str:
+) -> SafeString:
     """The foot of the discussion for a signed-in reader: the comment form, or why they may
     not post. The same for every reader who may do the same there, but for the token and
     the form's key, so it is rendered once per article, order and permission."""
@@ -167,8 +167,5 @@ def footer_for_reader(
         }
         html = render_to_string(FOOTER_TEMPLATE, context, request=request)
         cache.set(key, html, timeout=KEEP_SECONDS)
-    token_field = CsrfTokenNode().render(Context({"csrf_token": get_token(request)}))
-    submission_value = f'value="{new_submission_key()}"'
-    return html.replace(_KEPT_TOKEN_FIELD, token_field).replace(
-        _KEPT_SUBMISSION_VALUE, submission_value
-    )
+    html = html.replace(_KEPT_SUBMISSION_VALUE, f'value="{new_submission_key()}"')
+    return FragmentRender.for_reader(html, Context({"csrf_token": get_token(request)}))

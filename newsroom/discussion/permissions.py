@@ -12,12 +12,7 @@ from django.utils import timezone
 from newsroom.accounts.models import User, Viewer
 from newsroom.articles.models import ArticlePage
 from newsroom.moderation.models import Sanction
-from newsroom.moderation.selectors import (
-    active_sanction,
-    holds_moderation,
-    is_moderator,
-    remember_moderation,
-)
+from newsroom.moderation.selectors import active_sanction, is_moderator
 
 
 @dataclass(frozen=True)
@@ -58,9 +53,8 @@ def commenting_permission(*, user: Viewer, article: ArticlePage) -> Posting:
 def standing_permission(*, user: Viewer) -> Posting:
     """Whether the account may take part at all (reporting needs no open discussion).
 
-    Asked on every vote and every signed-in view of a discussion, so the verified email,
-    the sanction and whether the reader moderates (kept for ``is_moderator``, which every
-    signed-in view asks too) are looked up in one query.
+    Asked on every vote and every signed-in view of a discussion, so the verified email
+    and the sanction are looked up in one query.
     """
     if not user.is_authenticated:
         return Posting(False, "Sign in to take part in the discussion.")
@@ -68,16 +62,14 @@ def standing_permission(*, user: Viewer) -> Posting:
         return Posting(False, "This account can no longer take part in the discussion.")
     if not user.display_name:
         return Posting(False, "Choose a display name in your account before commenting.")
-    verified, sanctioned, moderates = (
+    verified, sanctioned = (
         User.objects.filter(pk=user.pk)
         .values_list(
             Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
             Exists(Sanction.objects.active().filter(user=OuterRef("pk"))),
-            holds_moderation(),
         )
         .get()
     )
-    remember_moderation(user, moderates)
     if not verified:
         return Posting(False, "Verify your email address before commenting.")
     # Which sanction, for its message, only for the few readers who have one.

@@ -215,11 +215,14 @@ def reader_state(request: HtmxHttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
         return _private({"signed_in": False})
-    discussion = own_state = None
+    if not shares_pages(user):
+        return _private({"signed_in": True, "personal": True})
+    discussion = None
     if article_id is not None:
         article = _article(article_id)
-        # Its query of the reader's standing also tells shares_pages whether they moderate.
         own_state = reader_discussion_state(reader=user, article=article, comment_ids=ids)
+        if own_state.hidden:
+            return _private({"signed_in": True, "personal": True})
         discussion = {
             "can_post": own_state.permission.allowed,
             "footer": footer_for_reader(
@@ -232,8 +235,6 @@ def reader_state(request: HtmxHttpRequest) -> HttpResponse:
             "own": own_state.own,
             "urls": _control_urls(),
         }
-    if not shares_pages(user) or (own_state and own_state.hidden):
-        return _private({"signed_in": True, "personal": True})
     return _private(
         {
             "signed_in": True,

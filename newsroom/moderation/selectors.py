@@ -5,7 +5,7 @@ part; the workspace's own read paths (queues, the log) are in queues.py.
 """
 
 from django.contrib.auth.models import Permission
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q
 
 from newsroom.accounts.models import Viewer
 from newsroom.moderation.models import MODERATE_COMMENTS, Sanction
@@ -19,8 +19,7 @@ def is_moderator(user: Viewer) -> bool:
     does not grant it.
 
     Asked on every signed-in request, so it is one query, kept on the user for the request,
-    where ``has_perm`` reads all of the user's and their groups' permissions in two; a query
-    about the user that asks it too (``holds_moderation``) keeps its answer the same way.
+    where ``has_perm`` reads all of the user's and their groups' permissions in two.
     """
     if not (user.is_authenticated and user.is_active):
         return False
@@ -28,26 +27,14 @@ def is_moderator(user: Viewer) -> bool:
         return True
     moderates = getattr(user, _MODERATES, None)
     if moderates is None:
-        moderates = _moderation_permission(user).exists()
-        remember_moderation(user, moderates)
+        app_label, codename = MODERATE_COMMENTS.split(".")
+        moderates = (
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            .filter(Q(user=user) | Q(group__user=user))
+            .exists()
+        )
+        setattr(user, _MODERATES, moderates)  # as Django keeps _perm_cache
     return moderates
-
-
-def _moderation_permission(user: Viewer | OuterRef) -> QuerySet[Permission]:
-    app_label, codename = MODERATE_COMMENTS.split(".")
-    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).filter(
-        Q(user=user) | Q(group__user=user)
-    )
-
-
-def holds_moderation() -> Exists:
-    """Whether the user a query of users reads holds the moderate_comments permission."""
-    return Exists(_moderation_permission(OuterRef("pk")))
-
-
-def remember_moderation(user: Viewer, holds: bool) -> None:
-    """Keep ``holds_moderation``'s answer for the request, as is_moderator keeps its own."""
-    setattr(user, _MODERATES, holds)  # as Django keeps _perm_cache
 
 
 def active_sanction(user: Viewer) -> Sanction | None:
