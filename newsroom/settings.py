@@ -156,6 +156,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "max_size": int(os.environ.get("DATABASE_POOL_MAX", str(WEB_THREADS))),
         "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
     }
+    # Parameters are bound by the server, and a query a connection has run five times is
+    # prepared there: PostgreSQL then skips planning it (1.3 ms of a vote's 1.5 ms read of
+    # its comment). Django leaves both off for poolers such as PgBouncer; ours is in-process.
+    DATABASES["default"]["OPTIONS"].update(server_side_binding=True, prepare_threshold=5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Each thread keeps its connection for a minute: opening one (the file, WAL's set-up and
     # the PRAGMAs) cost a sixth of an uncached article page. Between requests it holds no

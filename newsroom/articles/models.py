@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.db.models import F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Window
+from django.db.models.functions import Length, Now, RowNumber, Substr
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -333,6 +333,14 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
+def _live_q(prefix: str) -> Q:
+    """Published and not past their expiry (even before the unpublish job runs), by the
+    database's clock."""
+    return Q(**{f"{prefix}live": True}) & (
+        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": Now()})
+    )
+
+
 def visible_q(prefix: str = "") -> Q:
     """What makes an article visible to readers, for a query of articles (``visible()``) or,
     with ``prefix="article__"``, of what belongs to one (a join costs less than a subquery).
@@ -341,13 +349,19 @@ def visible_q(prefix: str = "") -> Q:
     but read as the restricted sections' paths alone, and left out of the query when there
     are none, as on most sites: ``public()`` cost more than the rest of a comment's read.
     """
-    now = timezone.now()
-    visible = Q(**{f"{prefix}live": True}) & (
-        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": now})
-    )
+    visible = _live_q(prefix)
     for path in PageViewRestriction.objects.values_list("page__path", flat=True):
         visible &= ~Q(**{f"{prefix}path__startswith": path})
     return visible
+
+
+def visible_prepared_q(prefix: str = "") -> Q:
+    """visible_q as a query of one fixed shape, for a prepared query of one article's row:
+    the view restrictions are a subquery, not paths read before it."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef(f"{prefix}path"), 1, Length("page__path"))
+    )
+    return _live_q(prefix) & Q(~Exists(restricted))
 
 
 class ArticlePageQuerySet(PageQuerySet):

@@ -6,11 +6,12 @@ from datetime import datetime, timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from newsroom.accounts.models import User, Viewer
 from newsroom.articles.models import ArticlePage
+from newsroom.core.prepared import prepared
 from newsroom.moderation.models import Sanction
 from newsroom.moderation.selectors import active_sanction, is_moderator
 
@@ -50,11 +51,20 @@ def commenting_permission(*, user: Viewer, article: ArticlePage) -> Posting:
     return standing_permission(user=user)
 
 
+@prepared(int)
+def _standing(user_id: int) -> QuerySet[User, tuple[bool, bool]]:
+    """Whether the account has a verified email address, and whether it has a sanction."""
+    return User.objects.filter(pk=user_id).values_list(
+        Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
+        Exists(Sanction.objects.active().filter(user=OuterRef("pk"))),
+    )
+
+
 def standing_permission(*, user: Viewer) -> Posting:
     """Whether the account may take part at all (reporting needs no open discussion).
 
-    Asked on every vote and every signed-in view of a discussion, so the verified email
-    and the sanction are looked up in one query.
+    Asked on every vote, every post and every signed-in view of a discussion, so the
+    verified email and the sanction are looked up in one prepared query.
     """
     if not user.is_authenticated:
         return Posting(False, "Sign in to take part in the discussion.")
@@ -62,14 +72,7 @@ def standing_permission(*, user: Viewer) -> Posting:
         return Posting(False, "This account can no longer take part in the discussion.")
     if not user.display_name:
         return Posting(False, "Choose a display name in your account before commenting.")
-    verified, sanctioned = (
-        User.objects.filter(pk=user.pk)
-        .values_list(
-            Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
-            Exists(Sanction.objects.active().filter(user=OuterRef("pk"))),
-        )
-        .get()
-    )
+    verified, sanctioned = _standing.row(user.pk) or (False, False)
     if not verified:
         return Posting(False, "Verify your email address before commenting.")
     # Which sanction, for its message, only for the few readers who have one.

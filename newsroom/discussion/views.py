@@ -46,6 +46,7 @@ from newsroom.discussion.selectors import (
     discussion_context,
     reader_discussion_state,
     sort_or_default,
+    votable_comment,
 )
 from newsroom.moderation.rules import NudgeRequired
 
@@ -77,14 +78,13 @@ def _comment(pk: int, *, viewer: Viewer, related: tuple[str, ...] = CARD_RELATED
 
 
 def _votable(pk: int, *, viewer: Viewer) -> Comment:
-    """A published comment, read with what its vote buttons show, without the rest of the
-    visibility rule. Any other comment (its buttons are gone; rare) is read again as
-    _comment reads it: one the viewer may see is then refused by vote_cast (403), one they
-    may not is a 404."""
-    try:
-        return _comments(VOTE_RELATED).published().get(pk=pk)
-    except Comment.DoesNotExist:
+    """A published comment, read with what a vote reads of it (votable_comment). Any other
+    comment (its buttons are gone; rare) is read again as _comment reads it: one the viewer
+    may see is then refused by vote_cast (403), one they may not is a 404."""
+    comment = votable_comment(pk)
+    if comment is None:
         return _comment(pk, viewer=viewer, related=VOTE_RELATED)
+    return comment
 
 
 def _published(pk: int) -> Comment:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.db.models import Case, Q, When
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Now
 from django.utils import timezone
 
 # The group that holds the moderate_comments permission. Not Wagtail's own "Moderators"
@@ -101,10 +101,11 @@ class Report(models.Model):
 
 
 class SanctionQuerySet(models.QuerySet):
-    def active(self, now=None) -> "SanctionQuerySet":
-        now = now or timezone.now()
+    def active(self) -> "SanctionQuerySet":
+        """Not lifted, and not ended by the database's clock (a prepared query, compiled
+        once, then still asks for the time of each call)."""
         return self.filter(lifted_at__isnull=True).filter(
-            Q(ends_at__isnull=True) | Q(ends_at__gt=now)
+            Q(ends_at__isnull=True) | Q(ends_at__gt=Now())
         )
 
     def most_severe_first(self) -> "SanctionQuerySet":

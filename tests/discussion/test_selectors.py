@@ -6,13 +6,15 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from newsroom.accounts.services import account_delete
+from newsroom.articles.models import ArticlePage
 from newsroom.discussion.checks import check_comment_sort_default
 from newsroom.discussion.models import Comment, Vote
-from newsroom.discussion.selectors import comment_stream_for_article
+from newsroom.discussion.selectors import comment_stream_for_article, votable_comment
 from newsroom.moderation.models import MODERATORS_GROUP
-from tests.factories import CommentFactory, UserFactory
+from tests.factories import CommentFactory, SectionPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +295,39 @@ def test_the_article_page_reads_nothing_more_for_each_comment_it_shows(client, a
     small = measure()
     add(12)
     assert measure() == small
+
+
+def test_a_vote_reads_its_comment_article_and_author_in_one_query(article):
+    comment = CommentFactory(article=article, upvotes=3, downvotes=1)
+
+    with CaptureQueriesContext(connection) as queries:
+        voted = votable_comment(comment.pk)
+        seen = (voted.score, voted.article.comments_open, voted.author.public_name)
+    assert len(queries) == 1
+    assert seen == (2, True, comment.author.display_name)
+    assert voted.article.url == article.url
+    # Anything else is deferred: read when asked for, never a blank stand-in.
+    with CaptureQueriesContext(connection) as queries:
+        assert voted.body_html == comment.body_html
+    assert len(queries) == 1
+
+
+def test_a_vote_finds_no_comment_readers_may_not_vote_on(article):
+    other_section = SectionPageFactory()
+    held = CommentFactory(article=article, status=Comment.Status.PENDING)
+    comment = CommentFactory(article=article)
+
+    assert votable_comment(held.pk) is None
+    # A restriction elsewhere on the site hides nothing here.
+    PageViewRestriction.objects.create(page=other_section, restriction_type="login")
+    assert votable_comment(comment.pk) is not None
+    restriction = PageViewRestriction.objects.create(page=article, restriction_type="login")
+    assert votable_comment(comment.pk) is None
+    restriction.delete()
+    PageViewRestriction.objects.create(page=article.get_parent(), restriction_type="login")
+    assert votable_comment(comment.pk) is None
+    PageViewRestriction.objects.all().delete()
+    ArticlePage.objects.filter(pk=article.pk).update(expire_at=timezone.now())
+    assert votable_comment(comment.pk) is None
+    ArticlePage.objects.filter(pk=article.pk).update(expire_at=None, live=False)
+    assert votable_comment(comment.pk) is None

@@ -15,11 +15,12 @@ from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session, reader, the view restrictions (the article's visibility) and the comment with its
-# article and author; then vote_cast's check of the reader's standing (verified email and
-# sanction in one), lock, old vote, one write and the counters, and the savepoint pair of its
-# transaction inside the test's. Nothing is read back (it was 12, 18, and 21 before that).
-VOTE_QUERIES = 11
+# Session, reader, and the comment with its article and author, the article's visibility
+# (view restrictions included) asked in the same query; then vote_cast's check of the
+# reader's standing (verified email and sanction in one), lock, old vote, one write and the
+# counters, and the savepoint pair of its transaction inside the test's. Nothing is read
+# back (it was 11, 12, 18, and 21 before that).
+VOTE_QUERIES = 10
 
 
 @pytest.fixture

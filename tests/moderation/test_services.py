@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 from importlib import import_module
 
@@ -234,6 +235,19 @@ def test_a_suspension_ends_by_itself_and_a_ban_does_not(article, moderator):
 
     assert commenting_permission(user=suspended, article=article).allowed
     assert "banned" in commenting_permission(user=banned, article=article).reason
+
+
+def test_a_suspension_ends_at_its_time_in_a_process_that_asked_before(article, moderator):
+    """The standing query is prepared once per thread: the time it compares with is the
+    database's at each call, not the time it was first asked."""
+    reader = UserFactory()
+    ends = timezone.now() + timedelta(seconds=0.5)
+    reader_suspend(reader=reader, moderator=moderator, until=ends, reason="Cool off")
+    assert not commenting_permission(user=reader, article=article).allowed
+
+    time.sleep(max(0, (ends - timezone.now()).total_seconds()) + 0.05)
+
+    assert commenting_permission(user=reader, article=article).allowed
 
 
 def test_lifting_a_ban_restores_the_reader_and_is_logged(article, moderator):

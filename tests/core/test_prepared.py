@@ -1,0 +1,109 @@
+"""A prepared query runs the queryset's SQL with new values, or refuses to be prepared."""
+
+import threading
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.db import connection
+from django.db.models import Exists, OuterRef
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsroom.accounts.models import User
+from newsroom.core.prepared import prepared
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def counted(build):
+    """The builder, counting how often the query is built."""
+
+    def counting(*args):
+        counting.calls += 1
+        return build(*args)
+
+    counting.calls = 0
+    counting.__name__ = build.__name__
+    counting.__wrapped__ = build
+    return counting
+
+
+@counted
+def verified_names(user_id: int, username: str):
+    return User.objects.filter(pk=user_id, username=username).values_list(
+        "display_name", Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True))
+    )
+
+
+VERIFIED_NAMES = prepared(int, str)(verified_names)
+
+
+def test_each_call_runs_one_query_with_its_own_values_converted_as_the_orm_would():
+    ana = UserFactory(display_name="Ana")
+    ben = UserFactory(display_name="Ben", verified=False)
+
+    with CaptureQueriesContext(connection) as queries:
+        rows = [
+            VERIFIED_NAMES.row(ana.pk, ana.username),
+            VERIFIED_NAMES.row(ben.pk, ben.username),
+            VERIFIED_NAMES.row(ben.pk, ana.username),
+        ]
+
+    assert rows == [("Ana", True), ("Ben", False), None]
+    assert type(rows[0][1]) is bool  # SQLite's 0 and 1 through the ORM's converter
+    assert len(queries) == 3
+
+
+def test_the_query_is_built_once_per_thread():
+    builds = counted(verified_names.__wrapped__)
+    query = prepared(int, str)(builds)
+    user = UserFactory()
+    query.rows(user.pk, user.username)
+    built = builds.calls
+    for _ in range(3):
+        query.rows(user.pk, user.username)
+    assert builds.calls == built
+
+    # Another thread compiles its own, with its own connection's converters.
+    other = threading.Thread(target=lambda: query._compiled("default"))
+    other.start()
+    other.join()
+    assert builds.calls == 2 * built
+
+
+@pytest.mark.parametrize(
+    ("kind", "build", "value"),
+    [
+        # A LIMIT is written into the SQL, not passed as a parameter.
+        (int, lambda n: User.objects.order_by("pk").values_list("pk")[:n], 3),
+        # A pattern is made from the value: the parameter is not the value given.
+        (str, lambda name: User.objects.filter(username__contains=name).values_list("pk"), "a"),
+    ],
+    ids=["limit", "contains"],
+)
+def test_a_value_that_does_not_reach_the_sql_unchanged_is_refused(kind, build, value):
+    with pytest.raises(TypeError, match="cannot vary"):
+        prepared(kind)(build).rows(value)
+
+
+def test_the_time_of_the_first_call_is_refused_as_a_constant():
+    query = prepared(int)(
+        lambda user_id: User.objects.filter(pk=user_id, date_joined__lt=timezone.now()).values_list(
+            "pk"
+        )
+    )
+    with pytest.raises(TypeError, match="Now"):
+        query.rows(1)
+
+
+def test_a_query_of_models_is_refused():
+    query = prepared(int)(lambda user_id: User.objects.filter(pk=user_id))
+    with pytest.raises(TypeError, match="values_list"):
+        query.rows(1)
+
+
+@pytest.mark.parametrize("value", [None, "1", True])
+def test_a_value_of_another_kind_is_refused(value):
+    with pytest.raises(TypeError):
+        VERIFIED_NAMES.rows(value, "ana")
