@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.core.html import plain_text, render_comment
+from newsroom.core.prepared import prepared
 from newsroom.discussion.announce import comment_changed
 from newsroom.discussion.mentions import link_mentions, member_page_urls, unlink_member_pages
 from newsroom.discussion.models import MAX_DEPTH, Comment, DecisionNotice, Vote
@@ -26,6 +27,14 @@ STATUS_FOR_VERDICT = {
 }
 
 
+@prepared(int, int)
+def _approved(author_id: int, left_out: int, at_most: int) -> QuerySet[Comment, tuple[int]]:
+    """The ids of the author's published comments but one, ``at_most`` of them: asked on
+    every post, and a regular has thousands."""
+    published = Comment.objects.published().filter(author=author_id).exclude(pk=left_out)
+    return published.order_by().values_list("pk")[:at_most]
+
+
 def _judge(
     *, body: str, author: User, confirmed_nudge: bool, edited: Comment | None = None
 ) -> Outcome:
@@ -33,10 +42,8 @@ def _judge(
     are published (the one being edited not counted)."""
 
     def count_approved(at_most: int) -> int:
-        comments = Comment.objects.published().filter(author=author)
-        if edited is not None:
-            comments = comments.exclude(pk=edited.pk)
-        return comments[:at_most].count()
+        left_out = edited.pk if edited is not None else 0  # no comment has the id 0
+        return len(_approved.rows(author.pk, left_out, shape=(at_most,)))
 
     submission = Submission(
         body=body,

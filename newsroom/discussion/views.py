@@ -26,6 +26,7 @@ from newsroom.accounts.models import User, Viewer
 from newsroom.accounts.selectors import member_slug_now
 from newsroom.accounts.services import user_set_notify_replies
 from newsroom.articles.models import ArticlePage, visible_q
+from newsroom.articles.selectors import visible_article
 from newsroom.core.http import HtmxHttpRequest
 from newsroom.core.params import MAX_ID, int_param
 from newsroom.core.ratelimit import rate_limited
@@ -55,7 +56,10 @@ MAX_OFFSET = 10**9
 
 
 def _article(article_id: int) -> ArticlePage:
-    return get_object_or_404(ArticlePage.objects.visible(), pk=article_id)
+    article = visible_article(article_id)
+    if article is None:
+        raise Http404("No such article.")
+    return article
 
 
 # What a comment's card reads beside the comment: its article, its author, and the authors of

@@ -107,3 +107,30 @@ def test_a_query_of_models_is_refused():
 def test_a_value_of_another_kind_is_refused(value):
     with pytest.raises(TypeError):
         VERIFIED_NAMES.rows(value, "ana")
+
+
+def test_a_value_written_into_the_sql_shapes_a_query_compiled_once_for_each():
+    builds = counted(lambda username, at_most: User.objects.exclude(username=username)
+                     .order_by("pk").values_list("pk")[:at_most])  # fmt: skip
+    first_ids = prepared(str)(builds)
+    users = UserFactory.create_batch(4)
+
+    two = first_ids.rows("nobody", shape=(2,))
+    three = first_ids.rows(users[0].username, shape=(3,))
+    first_ids.rows("nobody", shape=(2,))
+
+    assert two == [(users[0].pk,), (users[1].pk,)]
+    assert three == [(users[1].pk,), (users[2].pk,), (users[3].pk,)]
+    assert builds.calls == 2 * 2  # twice for each shape (the check for values of the moment)
+
+
+def test_a_shape_that_can_match_nothing_asks_nothing():
+    query = prepared(str)(
+        lambda name, at_most: User.objects.filter(username=name).values_list("pk")[:at_most]
+    )
+    UserFactory(username="ana")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert query.rows("ana", shape=(0,)) == []
+    assert not queries
+    assert len(query.rows("ana", shape=(1,))) == 1

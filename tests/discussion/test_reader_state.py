@@ -169,9 +169,10 @@ def test_the_cost_does_not_grow_with_the_comments_shown(
         vote_cast(comment=comment, voter=reader, value=1)
     state(client, article, few)  # the reader's permissions and session, loaded once
 
-    # The session, the reader, whether they moderate, their unread notices, the view
-    # restrictions, the article, their comments shown, their standing, their votes.
-    with django_assert_num_queries(9) as small:
+    # The session, the reader, whether they moderate, their unread notices, the article
+    # (its view restrictions asked with it), their comments shown, their standing, their
+    # votes.
+    with django_assert_num_queries(8) as small:
         state(client, article, few)
     with django_assert_num_queries(len(small.captured_queries)):
         state(client, article, few + many)

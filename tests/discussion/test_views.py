@@ -479,3 +479,22 @@ def test_comment_counts_show_on_article_section_and_home(client, article):
 
     for url in (article.url, section.url, "/"):
         assert "3 comments" in client.get(url).content.decode(), url
+
+
+@pytest.mark.parametrize(
+    "hidden_by", ["restricted", "section restricted", "expired", "unpublished"]
+)
+def test_nothing_can_be_posted_to_an_article_readers_cannot_see(client, article, reader, hidden_by):
+    if hidden_by == "restricted":
+        PageViewRestriction.objects.create(page=article, restriction_type="login")
+    elif hidden_by == "section restricted":
+        PageViewRestriction.objects.create(page=article.get_parent(), restriction_type="login")
+    elif hidden_by == "expired":
+        ArticlePage.objects.filter(pk=article.pk).update(expire_at=timezone.now())
+    else:
+        ArticlePage.objects.filter(pk=article.pk).update(live=False)
+
+    response = client.post(create_url(article), {"body": "Can anyone read this?"})
+
+    assert response.status_code == 404
+    assert not Comment.objects.exists()
