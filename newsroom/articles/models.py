@@ -5,14 +5,15 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
-from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Window
+from django.db import DEFAULT_DB_ALIAS, models
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import Length, Now, RowNumber, Substr
 from django.http import Http404
 from django.utils import timezone
@@ -31,6 +32,7 @@ from wagtail.url_routing import RouteResult
 
 from newsroom.articles.blocks import ArticleBodyBlock
 from newsroom.core import page_cache
+from newsroom.core.prepared import prepared
 
 NOTICE_PLACEHOLDERS = {"year", "holder"}
 TEASERS_HOOK = "construct_article_teasers"
@@ -175,6 +177,26 @@ class CachedForReadersMixin:
         )
 
 
+# The greatest step of a path: a child's path lies after its parent's and at most the
+# parent's followed by this (treebeard's steps are 4 of 0-9 and A-Z).
+_LAST_STEP = Page.alphabet[-1] * Page.steplen
+
+
+def _columns(model: type[Page]) -> list[str]:
+    """A page type's columns, in the order its from_db takes them."""
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+@prepared(str, str, int, str)
+def _child_row(
+    after: str, up_to: str, depth: int, slug: str, model: type[Page]
+) -> QuerySet[Page, tuple[Any, ...]]:
+    """A page's child by its slug, as Wagtail's child_of() finds it, but with its path as a
+    range of the path index instead of a pattern, so the query can be prepared."""
+    children = model.objects.filter(path__gt=after, path__lte=up_to, depth=depth)
+    return children.filter(slug=slug).values_list(*_columns(model))
+
+
 def route_to_child(
     parent: Page, child_model: type[Page], request, path_components, *, kept: bool = False
 ):
@@ -196,10 +218,12 @@ def route_to_child(
         key = f"kept-page:{version}:{parent.pk}:{slug}"
     child = django_cache.get(key) if key else None
     if child is None:
-        try:
-            child = child_model.objects.child_of(parent).get(slug=slug)
-        except child_model.DoesNotExist:
+        row = _child_row.row(
+            parent.path, parent.path + _LAST_STEP, parent.depth + 1, slug, shape=(child_model,)
+        )
+        if row is None:
             return Page.route(parent, request, path_components)
+        child = child_model.from_db(DEFAULT_DB_ALIAS, _columns(child_model), row)
         if key:
             django_cache.set(key, child, settings.NEWSROOM_PART_CACHE_SECONDS)
     child._cached_parent_obj = parent  # treebeard's get_parent() reads it

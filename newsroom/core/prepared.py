@@ -20,7 +20,7 @@ holds its thread's database connection.
 """
 
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -61,7 +61,7 @@ class PreparedQuery:
         self.__doc__ = build.__doc__
         self.__name__ = build.__name__
 
-    def _compile(self, using: str, shape: tuple[Hashable, ...]) -> _Compiled:
+    def _compile(self, using: str, shape: tuple[object, ...]) -> _Compiled:
         stand_ins = [_stand_in(kind, n) for n, kind in enumerate(self.kinds)]
         queryset = self.build(*stand_ins, *shape)
         if queryset._iterable_class.__name__ != "ValuesListIterable":
@@ -97,8 +97,8 @@ class PreparedQuery:
                 )
         return _Compiled(compiler=compiler, sql=sql, params=tuple(template))
 
-    def _compiled(self, using: str, shape: tuple[Hashable, ...] = ()) -> _Compiled:
-        kept: dict[tuple[str, tuple[Hashable, ...]], _Compiled] | None
+    def _compiled(self, using: str, shape: tuple[object, ...] = ()) -> _Compiled:
+        kept: dict[tuple[str, tuple[object, ...]], _Compiled] | None
         kept = getattr(self._local, "compiled", None)
         if kept is None:
             kept = self._local.compiled = {}
@@ -110,7 +110,7 @@ class PreparedQuery:
     def rows(
         self,
         *values: int | str,
-        shape: tuple[Hashable, ...] = (),
+        shape: tuple[object, ...] = (),
         using: str = DEFAULT_DB_ALIAS,
     ) -> list[tuple]:
         """Every row, converted as the queryset would convert it. ``shape``: values that
@@ -134,7 +134,7 @@ class PreparedQuery:
     def row(
         self,
         *values: int | str,
-        shape: tuple[Hashable, ...] = (),
+        shape: tuple[object, ...] = (),
         using: str = DEFAULT_DB_ALIAS,
     ) -> tuple | None:
         """The first row, or None when there is none."""

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 
 from newsroom.accounts.models import User, Viewer
@@ -115,8 +115,34 @@ def sort_or_default(sort: str | None) -> str:
     return sort if sort in SORT_ORDERS else settings.NEWSROOM_COMMENT_SORT_DEFAULT
 
 
+@prepared(int)
+def _published_count(article_id: int) -> QuerySet[Comment, tuple[int]]:
+    published = Comment.objects.filter(article=article_id).published().order_by()
+    return published.values("article").annotate(count=Count("pk")).values_list("count")
+
+
 def comment_count_for_article(article: ArticlePage) -> int:
-    return Comment.objects.filter(article=article).published().count()
+    """The article's published comments (prepared: it is asked on every render)."""
+    counted = _published_count.row(article.pk)
+    return counted[0] if counted else 0
+
+
+_NOTE_COLUMNS = [f.attname for f in ModeratorNote._meta.concrete_fields]
+
+
+@prepared(int)
+def _notes_shown(article_id: int, at_most: int) -> QuerySet[ModeratorNote, tuple[Any, ...]]:
+    return (
+        ModeratorNote.objects.filter(article=article_id)
+        .shown()
+        .values_list(*_NOTE_COLUMNS)[:at_most]
+    )
+
+
+def moderator_notes_for_article(article: ArticlePage, *, at_most: int = 3) -> list[ModeratorNote]:
+    """The moderators' newest notes to the article's readers (prepared: asked on every render)."""
+    rows = _notes_shown.rows(article.pk, shape=(at_most,))
+    return [ModeratorNote.from_db(DEFAULT_DB_ALIAS, _NOTE_COLUMNS, row) for row in rows]
 
 
 def comment_stream_for_article(
@@ -199,7 +225,7 @@ def comment_stream_for_article(
         pinned=pinned,
         focus_unavailable=focus_unavailable,
         sorts=list(SORT_LABELS.items()),
-        notes=list(ModeratorNote.objects.filter(article=article).shown()[:3]),
+        notes=moderator_notes_for_article(article),
         closed_reason=discussion_closed_reason(article),
         permission=permission,
     )

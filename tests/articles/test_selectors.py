@@ -222,3 +222,19 @@ def test_a_page_of_another_kind_under_a_section_is_still_found(rf, home):
     found = home.route(rf.get("/"), [section.slug, "corrections"])
 
     assert found.page.pk == other.pk
+
+
+def test_an_article_is_found_only_under_its_own_section(rf, home):
+    """The child is read by a range of tree paths: siblings' children and the parent's
+    other descendants are outside it."""
+    first, second = SectionPageFactory(), SectionPageFactory()
+    mine = ArticlePageFactory(parent=first, slug="harbour-fire")
+    theirs = ArticlePageFactory(parent=second, slug="harbour-fire")
+    only_there = ArticlePageFactory(parent=second, slug="late-ferry")
+
+    assert home.route(rf.get("/"), [first.slug, "harbour-fire"]).page == mine
+    assert home.route(rf.get("/"), [second.slug, "harbour-fire"]).page == theirs
+    with pytest.raises(Http404):
+        home.route(rf.get("/"), [first.slug, only_there.slug])
+    with pytest.raises(Http404):  # an article is no child of the home page
+        home.route(rf.get("/"), ["harbour-fire"])
