@@ -243,6 +243,19 @@ def comment_delete_by_author(*, comment: Comment, author: User) -> Comment:
     return comment
 
 
+# What a vote reads inside its transaction, prepared: a vote is the most frequent write.
+@prepared(int)
+def _locked_for_vote(comment_id: int) -> QuerySet[Comment, tuple[str, int, int, int]]:
+    """The comment's row, locked, with the columns the vote's rules read."""
+    comment = Comment.objects.select_for_update().filter(pk=comment_id)
+    return comment.values_list("status", "author_id", "upvotes", "downvotes")
+
+
+@prepared(int, int)
+def _vote_of(comment_id: int, voter_id: int) -> QuerySet[Vote, tuple[int]]:
+    return Vote.objects.filter(comment_id=comment_id, voter_id=voter_id).values_list("value")
+
+
 @transaction.atomic
 def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
     """Vote up (1), down (-1) or withdraw (0); the comment given comes back with its status and
@@ -260,18 +273,17 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
     # Voting is taking part: the same rule as posting (open discussion, verified, no sanction).
     # It reads nothing of the comment, so it is asked before the lock, not while others wait.
     commenting_permission(user=voter, article=comment.article).require()
-    status, author_id, upvotes, downvotes = (
-        Comment.objects.select_for_update()
-        .values_list("status", "author_id", "upvotes", "downvotes")
-        .get(pk=comment.pk)
-    )
+    locked = _locked_for_vote.row(comment.pk)
+    if locked is None:  # deleted outright since it was read (an account's data erased)
+        raise PermissionDenied("This comment can no longer be voted on.")
+    status, author_id, upvotes, downvotes = locked
     comment.status, comment.upvotes, comment.downvotes = status, upvotes, downvotes
     if author_id == voter.pk:
         raise PermissionDenied("You cannot vote on your own comment.")
     if status != Comment.Status.PUBLISHED:
         raise PermissionDenied("Only published comments can be voted on.")
     mine = Vote.objects.filter(comment_id=comment.pk, voter=voter)
-    old = mine.values_list("value", flat=True).first() or 0
+    old = (_vote_of.row(comment.pk, voter.pk) or (0,))[0]
     if value == old:
         return comment
     if value == 0:

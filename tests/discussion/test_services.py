@@ -298,6 +298,15 @@ def test_a_vote_takes_the_lock_standing_old_vote_one_write_and_the_counters(
     assert (voted.upvotes, voted.downvotes) == (0, 0)
 
 
+def test_a_vote_on_a_comment_deleted_since_it_was_read_is_refused(article):
+    comment, voter = CommentFactory(article=article), UserFactory()
+    Comment.objects.filter(pk=comment.pk).delete()
+
+    with pytest.raises(PermissionDenied, match="no longer"):
+        vote_cast(comment=comment, voter=voter, value=1)
+    assert not Vote.objects.exists()
+
+
 def test_no_votes_on_your_own_comment(article):
     comment = CommentFactory(article=article)
 
