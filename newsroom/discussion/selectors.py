@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
 from django.http import HttpRequest
@@ -83,6 +84,47 @@ def _threads_whole(visible: CommentQuerySet, thread_ids: list[int]) -> dict[int,
         .order_by("created_at", "pk")
     )
     return {comment.pk: comment for comment in comments}
+
+
+def _top_level(visible: CommentQuerySet, sort: str, pinned: int, z: float) -> CommentQuerySet:
+    """The top-level comments in the order of the stream, but for a thread pinned first
+    (0: none; no comment has that id). ``z``: the confidence of the "best" order."""
+    top = visible.top_level()
+    if sort in ("best", "controversial"):
+        top = top.with_ranks(z=z)
+    # Featured comments are pinned at the top, whatever the order.
+    return top.order_by("-is_featured", *SORT_ORDERS[sort]).exclude(pk=pinned)
+
+
+@prepared(int, int)
+def _signed_out_page(
+    article: int, pinned: int, sort: str, start: int, stop: int, z: float
+) -> QuerySet[Comment, tuple[int]]:
+    visible = Comment.objects.visible_to(AnonymousUser()).filter(article=article)
+    return _top_level(visible, sort, pinned, z).values_list("pk")[start:stop]
+
+
+@prepared(int, int, int)
+def _signed_in_page(
+    article: int, viewer: int, pinned: int, sort: str, start: int, stop: int, z: float
+) -> QuerySet[Comment, tuple[int]]:
+    visible = Comment.objects.visible_to(User(pk=viewer)).filter(article=article)
+    return _top_level(visible, sort, pinned, z).values_list("pk")[start:stop]
+
+
+def _page_ids(
+    *, article_id: int, viewer: Viewer, sort: str, pinned: int, start: int, stop: int
+) -> list[int]:
+    """The ids of a page of top-level comments, prepared: asked on every render of every
+    stream, and the order's query took longer to build than to run. Without a comment asked
+    for (which a moderator sees whatever its status), what a reader sees depends only on
+    whether they are signed in, and who they are."""
+    shape = (sort, start, stop, settings.NEWSROOM_WILSON_Z)
+    if viewer.is_authenticated:
+        rows = _signed_in_page.rows(article_id, viewer.pk, pinned, shape=shape)
+    else:
+        rows = _signed_out_page.rows(article_id, pinned, shape=shape)
+    return [pk for (pk,) in rows]
 
 
 @dataclass(frozen=True)
@@ -173,24 +215,25 @@ def comment_stream_for_article(
     # The page is chosen by id alone, so the order is worked out over the article's rows
     # without joining each to its author and what it answers; one query then loads the
     # page's threads whole, replies and all.
-    top = visible.top_level()
-    if sort in ("best", "controversial"):
-        top = top.with_ranks(z=settings.NEWSROOM_WILSON_Z)
-    # Featured comments are pinned at the top, whatever the order.
-    top = top.order_by("-is_featured", *SORT_ORDERS[sort])
-    if pinned:
-        top = top.exclude(pk=pinned)
     focus_root_id = (
         (focus.thread_id or focus.pk) if focus and focus.article_id == article.pk else None
     )
     # One row past the page tells whether there is more; a second covers a pinned thread.
-    page = list(top.values_list("pk", flat=True)[offset : offset + limit + 2])
+    start, stop = offset, offset + limit + 2
+    if focus is None:
+        page = _page_ids(article_id=article.pk, viewer=viewer, sort=sort, pinned=pinned or 0,
+                         start=start, stop=stop)  # fmt: skip
+    else:  # a moderator sees the comment asked for too: the rule built for this request
+        top = _top_level(visible, sort, pinned or 0, settings.NEWSROOM_WILSON_Z)
+        page = list(top.values_list("pk", flat=True)[start:stop])
     root_id = None
     if (
         focus_root_id
         and offset == 0
         and focus_root_id not in page[:limit]
-        and top.filter(pk=focus_root_id).exists()
+        and _top_level(visible, sort, pinned or 0, settings.NEWSROOM_WILSON_Z)
+        .filter(pk=focus_root_id)
+        .exists()
     ):
         # A linked comment from deep in the stream opens first on the first page; later
         # pages leave its thread out, so "Show more" never shows it twice.

@@ -331,3 +331,23 @@ def test_a_vote_finds_no_comment_readers_may_not_vote_on(article):
     assert votable_comment(comment.pk) is None
     ArticlePage.objects.filter(pk=article.pk).update(expire_at=None, live=False)
     assert votable_comment(comment.pk) is None
+
+
+def test_each_reader_sees_their_own_held_comments_and_no_one_elses(article):
+    """The page's ids come from a query prepared once per thread: each reader's id goes
+    into it, and no reader's held comment reaches another's stream."""
+    ana, ben = UserFactory(), UserFactory()
+    public = CommentFactory(article=article)
+    held = {
+        reader: CommentFactory(article=article, author=reader, status=Comment.Status.PENDING)
+        for reader in (ana, ben)
+    }
+
+    def shown(viewer) -> set[int]:
+        stream = comment_stream_for_article(article=article, viewer=viewer)
+        return {card.comment.pk for card in stream.threads}
+
+    for _ in range(2):
+        assert shown(ana) == {public.pk, held[ana].pk}
+        assert shown(ben) == {public.pk, held[ben].pk}
+        assert shown(AnonymousUser()) == {public.pk}
