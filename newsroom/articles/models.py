@@ -12,7 +12,7 @@ from django.core.cache import cache as django_cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
-from django.db import DEFAULT_DB_ALIAS, models
+from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import Length, Now, RowNumber, Substr
 from django.http import Http404
@@ -32,7 +32,7 @@ from wagtail.url_routing import RouteResult
 
 from newsroom.articles.blocks import ArticleBodyBlock
 from newsroom.core import page_cache
-from newsroom.core.prepared import prepared
+from newsroom.core.prepared import columns, instance, prepared
 
 NOTICE_PLACEHOLDERS = {"year", "holder"}
 TEASERS_HOOK = "construct_article_teasers"
@@ -182,11 +182,6 @@ class CachedForReadersMixin:
 _LAST_STEP = Page.alphabet[-1] * Page.steplen
 
 
-def _columns(model: type[Page]) -> list[str]:
-    """A page type's columns, in the order its from_db takes them."""
-    return [field.attname for field in model._meta.concrete_fields]
-
-
 @prepared(str, str, int, str)
 def _child_row(
     after: str, up_to: str, depth: int, slug: str, model: type[Page]
@@ -194,7 +189,7 @@ def _child_row(
     """A page's child by its slug, as Wagtail's child_of() finds it, but with its path as a
     range of the path index instead of a pattern, so the query can be prepared."""
     children = model.objects.filter(path__gt=after, path__lte=up_to, depth=depth)
-    return children.filter(slug=slug).values_list(*_columns(model))
+    return children.filter(slug=slug).values_list(*columns(model))
 
 
 def route_to_child(
@@ -223,7 +218,7 @@ def route_to_child(
         )
         if row is None:
             return Page.route(parent, request, path_components)
-        child = child_model.from_db(DEFAULT_DB_ALIAS, _columns(child_model), row)
+        child = instance(child_model, columns(child_model), row)
         if key:
             django_cache.set(key, child, settings.NEWSROOM_PART_CACHE_SECONDS)
     child._cached_parent_obj = parent  # treebeard's get_parent() reads it

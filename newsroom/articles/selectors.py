@@ -6,14 +6,13 @@ from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import DEFAULT_DB_ALIAS
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Substr
 from taggit.models import Tag
 from wagtail.models import Page
 
 from newsroom.articles.models import ArticlePage, SectionPage, visible_prepared_q
-from newsroom.core.prepared import prepared
+from newsroom.core.prepared import columns, instance, prepared
 
 
 def article_list_for_feed(*, within: Page, limit: int) -> list[ArticlePage]:
@@ -63,8 +62,7 @@ def _with_sections(articles: list[ArticlePage]) -> list[ArticlePage]:
     return articles
 
 
-# Every column of an article but its body, in the order ArticlePage.from_db takes them.
-_ARTICLE_COLUMNS = [f.attname for f in ArticlePage._meta.concrete_fields if f.name != "body"]
+_ARTICLE_COLUMNS = columns(ArticlePage, leave_out=["body"])
 
 
 @prepared(int)
@@ -81,5 +79,4 @@ def visible_article(pk: int) -> ArticlePage | None:
     row = _visible_article_row.row(pk)
     if row is None:
         return None
-    article: ArticlePage = ArticlePage.from_db(DEFAULT_DB_ALIAS, _ARTICLE_COLUMNS, row)
-    return article
+    return instance(ArticlePage, _ARTICLE_COLUMNS, row)

@@ -8,45 +8,80 @@ changes; the stand-ins are then found among the compiled parameters, and each ca
 puts its values in their places. The query stays written as a queryset, in one place.
 
 Only values the compiler passes through unchanged can vary: ids and strings compared
-with ``=``. Anything else (a LIMIT, a ``__contains`` pattern, an empty ``IN``) would
-change the SQL, and is refused when the query is first compiled, not run wrongly (such a
-value can shape the query instead: it is compiled once for each). So is
-a date or time among the constants, found by building the query twice: it would be kept
-from the first call, so the current time is the database's ``Now()``. None is refused
-as a value: ``= NULL`` is not ``IS NULL``.
+with ``=``. Anything else (a LIMIT, a ``__contains`` pattern) would change the SQL, and
+is refused when the query is first compiled, not run wrongly; such a value can shape the
+query instead, which is then compiled once for each shape (a few: a thread keeps the
+last SHAPES_KEPT). A value the query would keep from its first build is refused too: a
+constant made from a stand-in, a date or time (the current time is the database's
+``Now()``), anything that moved between two builds, and anything the builder read from
+the database. None is refused as a value: ``= NULL`` is not ``IS NULL``.
 
 It is compiled once per thread, because the compiler that turns rows into Python values
 holds its thread's database connection.
 """
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.db.models.query import ValuesListIterable
 from django.db.models.sql.compiler import SQLCompiler
+from django.db.transaction import TransactionManagementError
+from django.utils.dateparse import parse_date, parse_datetime
 
 type Kind = type[int] | type[str]
+SHAPES_KEPT = 16
 
 
-def _stand_in(kind: Kind, position: int) -> int | str:
-    if kind is int:
-        return 7_306_214_000_000 + position
-    if kind is str:
-        return f"prepared-stand-in-{position}-7306214"
-    raise TypeError(f"a prepared query takes ids and strings, not {kind.__name__}")
+def _stand_ins(kinds: tuple[Kind, ...], variant: int) -> list[int | str]:
+    """Values no real query passes: ids inside PostgreSQL's 4-byte integers (an id field
+    out of range makes Django drop the condition), strings no one types."""
+    stand_ins: list[int | str] = []
+    for n, kind in enumerate(kinds):
+        if kind is int:
+            stand_ins.append(1_730_621_400 + 100 * variant + n)
+        elif kind is str:
+            stand_ins.append(f"prepared-stand-in-{variant}-{n}-7306214")
+        else:
+            raise TypeError(f"a prepared query takes ids and strings, not {kind.__name__}")
+    return stand_ins
+
+
+def _is_value_of_the_moment(param: object) -> bool:
+    if isinstance(param, date):
+        return True
+    if not isinstance(param, str):
+        return False
+    try:  # SQLite's backend passes dates and times as strings
+        return bool(parse_datetime(param) or parse_date(param))
+    except ValueError:
+        return False
+
+
+def _no_queries(execute, sql, params, many, context):
+    raise TypeError("a prepared query's builder must not read the database: what it read "
+                    "would be kept from the first build")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Argument:
+    """A parameter that is the call's value number ``position``, wrapped as the compiler
+    wrapped its stand-in (PostgreSQL's backend marks an int's size)."""
+
+    position: int
+    wrap: Callable[[Any], Any]
 
 
 @dataclass(frozen=True)
 class _Compiled:
     compiler: SQLCompiler
-    sql: str
-    # For each parameter: (True, argument position) or (False, constant value).
-    params: tuple[tuple[bool, Any], ...]
+    sql: str  # "" when the query can match nothing (a LIMIT of 0): no query, no rows
+    params: tuple[Any, ...]  # constants, and an _Argument for each value
 
 
 class PreparedQuery:
@@ -61,50 +96,66 @@ class PreparedQuery:
         self.__doc__ = build.__doc__
         self.__name__ = build.__name__
 
-    def _compile(self, using: str, shape: tuple[object, ...]) -> _Compiled:
-        stand_ins = [_stand_in(kind, n) for n, kind in enumerate(self.kinds)]
-        queryset = self.build(*stand_ins, *shape)
-        if queryset._iterable_class.__name__ != "ValuesListIterable":
-            raise TypeError(f"{self.__name__}: a prepared query must be a values_list()")
-        compiler = queryset.query.get_compiler(using=using)
-        try:
-            sql, params = compiler.as_sql()
-        except EmptyResultSet:  # e.g. a LIMIT of 0: no query, no rows, as Django does
-            return _Compiled(compiler=compiler, sql="", params=())
+    def _sql(self, using: str, stand_ins: list[int | str], shape: tuple[object, ...]):
+        with connections[using].execute_wrapper(_no_queries):
+            queryset = self.build(*stand_ins, *shape)
+            if queryset._iterable_class is not ValuesListIterable:
+                raise TypeError(f"{self.__name__}: a prepared query must be a values_list()")
+            compiler = queryset.query.get_compiler(using=using)
+            try:
+                sql, params = compiler.as_sql()
+            except EmptyResultSet:
+                if not queryset.query.is_empty():  # e.g. an id out of a field's range
+                    raise TypeError(f"{self.__name__}: a stand-in emptied the query") from None
+                sql, params = "", ()
         if compiler.has_extra_select:
             raise TypeError(f"{self.__name__}: extra() columns are not supported")
-        # Built a second time, a constant that moved is a value of the moment (the time,
-        # which SQLite's backend has made a string), which would be kept from this call on.
-        again = self.build(*stand_ins, *shape).query.get_compiler(using=using).as_sql()
-        if again != (sql, params) or any(isinstance(p, date) for p in params):
-            raise TypeError(
-                f"{self.__name__}: a value of the moment, such as the time, would be kept "
-                "from the first call; use the database's Now() or pass it as a stand-in"
-            )
-        template, found = [], set()
-        for param in params:
-            matches = [n for n, s in enumerate(stand_ins) if type(param) is type(s) and param == s]
-            if matches:
-                found.add(matches[0])
-                template.append((True, matches[0]))
-            else:
-                template.append((False, param))
-        for n, stand_in in enumerate(stand_ins):
-            if n not in found or str(stand_in) in sql:
+        return compiler, sql, params
+
+    def _compile(self, using: str, shape: tuple[object, ...]) -> _Compiled:
+        stand_ins = _stand_ins(self.kinds, 0)
+        compiler, sql, params = self._sql(using, stand_ins, shape)
+        if not sql:
+            return _Compiled(compiler=compiler, sql="", params=())
+        # Built again with other stand-ins, the SQL must be the same and the parameters must
+        # differ exactly where the stand-ins are: any other difference is a value of the
+        # moment (the time), which would be kept from this call on.
+        others = _stand_ins(self.kinds, 1)
+        _, other_sql, other_params = self._sql(using, others, shape)
+        template: list[Any] = []
+        found = set()
+        for param, other in zip(params, other_params, strict=True):
+            n = next((n for n, s in enumerate(stand_ins) if _same(param, s)), None)
+            if n is not None and _same(other, others[n]):
+                found.add(n)
+                template.append(_Argument(n, type(param) if type(param) is not str else str))
+            elif isinstance(param, str) and any(str(s) in param for s in stand_ins):
+                raise TypeError(f"{self.__name__}: a value is made into another; it cannot vary")
+            elif param != other or _is_value_of_the_moment(param):
                 raise TypeError(
-                    f"{self.__name__}: argument {n} does not reach the SQL as a parameter "
-                    "of its own, so it cannot vary"
+                    f"{self.__name__}: a value of the moment, such as the time, would be kept "
+                    "from the first call; use the database's Now() or pass it as a stand-in"
                 )
+            else:
+                template.append(param)
+        if sql != other_sql or found != set(range(len(stand_ins))):
+            raise TypeError(
+                f"{self.__name__}: a value does not reach the SQL as a parameter of its own, "
+                "so it cannot vary"
+            )
         return _Compiled(compiler=compiler, sql=sql, params=tuple(template))
 
-    def _compiled(self, using: str, shape: tuple[object, ...] = ()) -> _Compiled:
+    def _compiled(self, using: str, shape: tuple[object, ...]) -> _Compiled:
         kept: dict[tuple[str, tuple[object, ...]], _Compiled] | None
         kept = getattr(self._local, "compiled", None)
         if kept is None:
             kept = self._local.compiled = {}
-        compiled = kept.get((using, shape))
+        compiled = kept.pop((using, shape), None)
         if compiled is None:
-            compiled = kept[using, shape] = self._compile(using, shape)
+            compiled = self._compile(using, shape)
+            if len(kept) >= SHAPES_KEPT:  # the oldest shape goes
+                del kept[next(iter(kept))]
+        kept[using, shape] = compiled  # last: the newest
         return compiled
 
     def rows(
@@ -112,7 +163,7 @@ class PreparedQuery:
         *values: int | str,
         shape: tuple[object, ...] = (),
         using: str = DEFAULT_DB_ALIAS,
-    ) -> list[tuple]:
+    ) -> list[tuple[Any, ...]]:
         """Every row, converted as the queryset would convert it. ``shape``: values that
         are written into the SQL (a LIMIT), passed to the builder after the stand-ins; the
         query is compiled once for each."""
@@ -124,11 +175,17 @@ class PreparedQuery:
         compiled = self._compiled(using, shape)
         if not compiled.sql:
             return []
-        params = [values[v] if is_arg else v for is_arg, v in compiled.params]
-        with connections[using].cursor() as cursor:
+        connection = connections[using]
+        if compiled.compiler.query.select_for_update and not connection.in_atomic_block:
+            # Django checks it as it compiles, which a prepared query does once.
+            raise TransactionManagementError("select_for_update outside of a transaction")
+        params = [
+            p.wrap(values[p.position]) if isinstance(p, _Argument) else p for p in compiled.params
+        ]
+        with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
-            rows = cursor.fetchall()
-        converted = compiled.compiler.results_iter(results=[rows], tuple_expected=True)
+            fetched = cursor.fetchall()
+        converted = compiled.compiler.results_iter(results=[fetched], tuple_expected=True)
         return [tuple(row) for row in converted]
 
     def row(
@@ -136,12 +193,38 @@ class PreparedQuery:
         *values: int | str,
         shape: tuple[object, ...] = (),
         using: str = DEFAULT_DB_ALIAS,
-    ) -> tuple | None:
+    ) -> tuple[Any, ...] | None:
         """The first row, or None when there is none."""
         rows = self.rows(*values, shape=shape, using=using)
         return rows[0] if rows else None
 
 
+def _same(param: object, stand_in: int | str) -> bool:
+    if isinstance(stand_in, int):
+        return isinstance(param, int) and not isinstance(param, bool) and param == stand_in
+    return isinstance(param, str) and param == stand_in
+
+
 def prepared(*kinds: Kind) -> Callable[[Callable[..., QuerySet[Any, Any]]], PreparedQuery]:
     """Decorate a function that builds a values_list() queryset from ids and strings."""
     return lambda build: PreparedQuery(build, kinds)
+
+
+def columns(
+    model: type[Model], *, only: Iterable[str] = (), leave_out: Iterable[str] = ()
+) -> list[str]:
+    """A model's columns in the order ``Model.from_db`` takes a row of them: all, or only
+    those named, or all but some. A name that is not a column is an error, not a column
+    left out."""
+    names = [field.attname for field in model._meta.concrete_fields]
+    wanted, unwanted = set(only), set(leave_out)
+    if unknown := (wanted | unwanted) - set(names):
+        raise ValueError(f"{model.__name__} has no columns {sorted(unknown)}")
+    return [n for n in names if (not wanted or n in wanted) and n not in unwanted]
+
+
+def instance[M: Model](model: type[M], names: list[str], row: tuple[Any, ...]) -> M:
+    """A model instance from a prepared query's row of ``columns(model, ...)``: the columns
+    not read are deferred, so reading one asks the database, never shows a blank."""
+    built: M = model.from_db(DEFAULT_DB_ALIAS, names, row)
+    return built

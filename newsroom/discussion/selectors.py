@@ -14,13 +14,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db import DEFAULT_DB_ALIAS
-from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 
 from newsroom.accounts.models import User, Viewer
 from newsroom.articles.models import ArticlePage, visible_prepared_q
-from newsroom.core.prepared import prepared
+from newsroom.core.prepared import columns, instance, prepared
 from newsroom.discussion.cards import (
     CommentCard,
     VoteButtonsCard,
@@ -97,33 +96,34 @@ def _top_level(visible: CommentQuerySet, sort: str, pinned: int, z: float) -> Co
 
 
 @prepared(int, int)
-def _signed_out_page(
-    article: int, pinned: int, sort: str, start: int, stop: int, z: float
+def _signed_out_first_page(
+    article: int, pinned: int, sort: str, size: int, z: float
 ) -> QuerySet[Comment, tuple[int]]:
     visible = Comment.objects.visible_to(AnonymousUser()).filter(article=article)
-    return _top_level(visible, sort, pinned, z).values_list("pk")[start:stop]
+    return _top_level(visible, sort, pinned, z).values_list("pk")[:size]
 
 
 @prepared(int, int, int)
-def _signed_in_page(
-    article: int, viewer: int, pinned: int, sort: str, start: int, stop: int, z: float
+def _signed_in_first_page(
+    article: int, viewer: int, pinned: int, sort: str, size: int, z: float
 ) -> QuerySet[Comment, tuple[int]]:
     visible = Comment.objects.visible_to(User(pk=viewer)).filter(article=article)
-    return _top_level(visible, sort, pinned, z).values_list("pk")[start:stop]
+    return _top_level(visible, sort, pinned, z).values_list("pk")[:size]
 
 
-def _page_ids(
-    *, article_id: int, viewer: Viewer, sort: str, pinned: int, start: int, stop: int
+def _first_page_ids(
+    *, article_id: int, viewer: Viewer, sort: str, pinned: int, size: int
 ) -> list[int]:
-    """The ids of a page of top-level comments, prepared: asked on every render of every
-    stream, and the order's query took longer to build than to run. Without a comment asked
-    for (which a moderator sees whatever its status), what a reader sees depends only on
-    whether they are signed in, and who they are."""
-    shape = (sort, start, stop, settings.NEWSROOM_WILSON_Z)
+    """The ids of the first page of top-level comments, prepared: what every render of an
+    article asks, where the order's query took longer to build than to run. (Later pages
+    are built for the request: their offsets would each be a query of their own shape.)
+    Without a comment asked for (which a moderator sees whatever its status), what a
+    reader sees depends only on whether they are signed in, and who they are."""
+    shape = (sort, size, settings.NEWSROOM_WILSON_Z)
     if viewer.is_authenticated:
-        rows = _signed_in_page.rows(article_id, viewer.pk, pinned, shape=shape)
+        rows = _signed_in_first_page.rows(article_id, viewer.pk, pinned, shape=shape)
     else:
-        rows = _signed_out_page.rows(article_id, pinned, shape=shape)
+        rows = _signed_out_first_page.rows(article_id, pinned, shape=shape)
     return [pk for (pk,) in rows]
 
 
@@ -159,6 +159,7 @@ def sort_or_default(sort: str | None) -> str:
 
 @prepared(int)
 def _published_count(article_id: int) -> QuerySet[Comment, tuple[int]]:
+    # Grouped by the article, the count is a row of its own (none when there is nothing).
     published = Comment.objects.filter(article=article_id).published().order_by()
     return published.values("article").annotate(count=Count("pk")).values_list("count")
 
@@ -169,7 +170,7 @@ def comment_count_for_article(article: ArticlePage) -> int:
     return counted[0] if counted else 0
 
 
-_NOTE_COLUMNS = [f.attname for f in ModeratorNote._meta.concrete_fields]
+_NOTE_COLUMNS = columns(ModeratorNote)
 
 
 @prepared(int)
@@ -184,7 +185,7 @@ def _notes_shown(article_id: int, at_most: int) -> QuerySet[ModeratorNote, tuple
 def moderator_notes_for_article(article: ArticlePage, *, at_most: int = 3) -> list[ModeratorNote]:
     """The moderators' newest notes to the article's readers (prepared: asked on every render)."""
     rows = _notes_shown.rows(article.pk, shape=(at_most,))
-    return [ModeratorNote.from_db(DEFAULT_DB_ALIAS, _NOTE_COLUMNS, row) for row in rows]
+    return [instance(ModeratorNote, _NOTE_COLUMNS, row) for row in rows]
 
 
 def comment_stream_for_article(
@@ -219,21 +220,23 @@ def comment_stream_for_article(
         (focus.thread_id or focus.pk) if focus and focus.article_id == article.pk else None
     )
     # One row past the page tells whether there is more; a second covers a pinned thread.
-    start, stop = offset, offset + limit + 2
-    if focus is None:
-        page = _page_ids(article_id=article.pk, viewer=viewer, sort=sort, pinned=pinned or 0,
-                         start=start, stop=stop)  # fmt: skip
-    else:  # a moderator sees the comment asked for too: the rule built for this request
-        top = _top_level(visible, sort, pinned or 0, settings.NEWSROOM_WILSON_Z)
-        page = list(top.values_list("pk", flat=True)[start:stop])
+    size = limit + 2
+
+    def top() -> CommentQuerySet:
+        return _top_level(visible, sort, pinned or 0, settings.NEWSROOM_WILSON_Z)
+
+    if focus is None and offset == 0:
+        page = _first_page_ids(
+            article_id=article.pk, viewer=viewer, sort=sort, pinned=pinned or 0, size=size
+        )
+    else:
+        page = list(top().values_list("pk", flat=True)[offset : offset + size])
     root_id = None
     if (
         focus_root_id
         and offset == 0
         and focus_root_id not in page[:limit]
-        and _top_level(visible, sort, pinned or 0, settings.NEWSROOM_WILSON_Z)
-        .filter(pk=focus_root_id)
-        .exists()
+        and top().filter(pk=focus_root_id).exists()
     ):
         # A linked comment from deep in the stream opens first on the first page; later
         # pages leave its thread out, so "Show more" never shows it twice.
@@ -331,30 +334,27 @@ def comment_thread_for_viewer(*, comment: Comment, viewer: Viewer) -> CommentCar
 
 # What a vote reads of its comment, the comment's article and its author: what vote_cast
 # checks and changes, the redirect back to the article and the buttons it answers with.
-VOTE_FIELDS: dict[type[Model], tuple[str, ...]] = {
-    Comment: ("id", "article_id", "author_id", "status", "upvotes", "downvotes"),
-    ArticlePage: (
-        "id", "path", "url_path", "first_published_at", "page_ptr_id", "comments_open",
-    ),
-    User: ("id", "display_name", "anonymised_at"),
-}  # fmt: skip
-# Each model's fields in the order Model.from_db takes them, and their names in the query.
-_VOTE_COLUMNS = {
-    model: [f.attname for f in model._meta.concrete_fields if f.attname in wanted]
-    for model, wanted in VOTE_FIELDS.items()
-}
+_VOTE_COMMENT = columns(
+    Comment, only=["id", "article_id", "author_id", "status", "upvotes", "downvotes"]
+)
+_VOTE_ARTICLE = columns(
+    ArticlePage,
+    only=["id", "page_ptr_id", "path", "url_path", "first_published_at", "comments_open"],
+)
+_VOTE_AUTHOR = columns(User, only=["id", "display_name", "anonymised_at"])
 
 
 @prepared(int)
 def _votable_row(comment_id: int) -> QuerySet[Comment, tuple[Any, ...]]:
+    """The comment's columns, then its article's, then its author's."""
     return (
         Comment.objects.published()
         .filter(pk=comment_id)
         .filter(visible_prepared_q("article__"))
         .values_list(
-            *_VOTE_COLUMNS[Comment],
-            *(f"article__{name}" for name in _VOTE_COLUMNS[ArticlePage]),
-            *(f"author__{name}" for name in _VOTE_COLUMNS[User]),
+            *_VOTE_COMMENT,
+            *(f"article__{name}" for name in _VOTE_ARTICLE),
+            *(f"author__{name}" for name in _VOTE_AUTHOR),
         )
     )
 
@@ -368,12 +368,10 @@ def votable_comment(pk: int) -> Comment | None:
     row = _votable_row.row(pk)
     if row is None:
         return None
-    instances: dict[type[Model], Any] = {}
-    for model, columns in _VOTE_COLUMNS.items():
-        instances[model] = model.from_db(DEFAULT_DB_ALIAS, columns, row[: len(columns)])
-        row = row[len(columns) :]
-    comment: Comment = instances[Comment]
-    comment.article, comment.author = instances[ArticlePage], instances[User]
+    article_at, author_at = len(_VOTE_COMMENT), len(_VOTE_COMMENT) + len(_VOTE_ARTICLE)
+    comment = instance(Comment, _VOTE_COMMENT, row[:article_at])
+    comment.article = instance(ArticlePage, _VOTE_ARTICLE, row[article_at:author_at])
+    comment.author = instance(User, _VOTE_AUTHOR, row[author_at:])
     return comment
 
 

@@ -28,7 +28,7 @@ STATUS_FOR_VERDICT = {
 
 
 @prepared(int, int)
-def _approved(author_id: int, left_out: int, at_most: int) -> QuerySet[Comment, tuple[int]]:
+def _published_ids_by(author_id: int, left_out: int, at_most: int) -> QuerySet[Comment, tuple[int]]:
     """The ids of the author's published comments but one, ``at_most`` of them: asked on
     every post, and a regular has thousands."""
     published = Comment.objects.published().filter(author=author_id).exclude(pk=left_out)
@@ -43,7 +43,7 @@ def _judge(
 
     def count_approved(at_most: int) -> int:
         left_out = edited.pk if edited is not None else 0  # no comment has the id 0
-        return len(_approved.rows(author.pk, left_out, shape=(at_most,)))
+        return len(_published_ids_by.rows(author.pk, left_out, shape=(at_most,)))
 
     submission = Submission(
         body=body,

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from newsroom.articles.models import ArticlePage
+from newsroom.articles.models import ArticlePage, visible_prepared_q, visible_q
 from newsroom.discussion.models import Comment
 from tests.factories import ArticlePageFactory, CommentFactory, SectionPageFactory, hours_ago
 
@@ -238,3 +238,25 @@ def test_an_article_is_found_only_under_its_own_section(rf, home):
         home.route(rf.get("/"), [first.slug, only_there.slug])
     with pytest.raises(Http404):  # an article is no child of the home page
         home.route(rf.get("/"), ["harbour-fire"])
+
+
+def test_both_forms_of_the_visibility_rule_agree(home):
+    """visible_q reads the restricted paths first; visible_prepared_q asks them in the same
+    query, for prepared queries. The same articles pass both."""
+    open_section, closed_section = SectionPageFactory(), SectionPageFactory()
+    shown = ArticlePageFactory(parent=open_section)
+    ArticlePageFactory(parent=closed_section)
+    private = ArticlePageFactory(parent=open_section)
+    expired = ArticlePageFactory(parent=open_section)
+    later = ArticlePageFactory(parent=open_section)
+    draft = ArticlePageFactory(parent=open_section)
+    PageViewRestriction.objects.create(page=closed_section, restriction_type="login")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    ArticlePage.objects.filter(pk=expired.pk).update(expire_at=timezone.now())
+    ArticlePage.objects.filter(pk=later.pk).update(expire_at=timezone.now() + timedelta(days=1))
+    ArticlePage.objects.filter(pk=draft.pk).update(live=False)
+
+    read_first = set(ArticlePage.objects.filter(visible_q()))
+    in_one_query = set(ArticlePage.objects.filter(visible_prepared_q()))
+
+    assert read_first == in_one_query == {shown, later}

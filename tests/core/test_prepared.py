@@ -4,13 +4,15 @@ import threading
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
+from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 
 from newsroom.accounts.models import User
-from newsroom.core.prepared import prepared
+from newsroom.core.prepared import SHAPES_KEPT, prepared
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +68,7 @@ def test_the_query_is_built_once_per_thread():
     assert builds.calls == built
 
     # Another thread compiles its own, with its own connection's converters.
-    other = threading.Thread(target=lambda: query._compiled("default"))
+    other = threading.Thread(target=lambda: query._compiled("default", ()))
     other.start()
     other.join()
     assert builds.calls == 2 * built
@@ -134,3 +136,50 @@ def test_a_shape_that_can_match_nothing_asks_nothing():
         assert query.rows("ana", shape=(0,)) == []
     assert not queries
     assert len(query.rows("ana", shape=(1,))) == 1
+
+
+def test_an_id_compared_with_a_small_integer_column_still_varies(home):
+    """A stand-in beyond the column's range would make Django drop the condition (on
+    PostgreSQL's 4-byte integers): the query would then match nothing, every time."""
+    at_depth = prepared(int, int)(
+        lambda pk, depth: Page.objects.filter(pk=pk, depth=depth).values_list("pk")
+    )
+
+    assert at_depth.rows(home.pk, home.depth) == [(home.pk,)]
+    assert at_depth.rows(home.pk, home.depth + 1) == []
+
+
+def test_a_builder_that_reads_the_database_is_refused(home):
+    """What it read (say, the view restrictions) would be kept from the first build."""
+
+    def build(user_id: int):
+        names = list(User.objects.values_list("username", flat=True))
+        return User.objects.filter(pk=user_id).exclude(username__in=names).values_list("pk")
+
+    with pytest.raises(TypeError, match="must not read the database"):
+        prepared(int)(build).rows(1)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_lock_outside_a_transaction_is_refused_on_every_call():
+    user = UserFactory()
+    locked = prepared(int)(
+        lambda user_id: User.objects.select_for_update().filter(pk=user_id).values_list("pk")
+    )
+    with transaction.atomic():
+        assert locked.rows(user.pk) == [(user.pk,)]
+
+    with pytest.raises(TransactionManagementError):
+        locked.rows(user.pk)
+
+
+def test_a_thread_keeps_the_last_shapes_only():
+    query = prepared(str)(
+        lambda name, at_most: User.objects.filter(username=name).values_list("pk")[:at_most]
+    )
+    for at_most in range(1, SHAPES_KEPT + 10):
+        query.rows("ana", shape=(at_most,))
+
+    assert len(query._local.compiled) == SHAPES_KEPT
+    assert ("default", (SHAPES_KEPT + 9,)) in query._local.compiled
+    assert ("default", (1,)) not in query._local.compiled
