@@ -15,30 +15,50 @@ from newsroom.moderation.selectors import is_moderator
 MAX_DEPTH = 3
 
 
+# No row's id: the reader when no one is signed in, the comment asked for when none is.
+NO_ONE = 0
+
+
+def shown_to(reader: int, asked_for: int) -> Q:
+    """The one rule of what a reader may see of the discussion.
+
+    Published comments; tombstones (removed, deleted by the author) only while a
+    published reply hangs from them, so that threads stay whole and nothing else
+    leaves a trace; the reader's own held comments ("awaiting review") and rejected
+    ones (with the reason); and the one comment ``asked_for``, which only a moderator
+    asks for (the "view" link of the moderation queue), whatever its status.
+
+    Written the same for every viewer, with NO_ONE for a signed-out ``reader`` and for
+    no comment asked for, so that a prepared query of the stream has one shape.
+    """
+    answered = Exists(
+        Comment.objects.filter(parent=OuterRef("pk"), status=Comment.Status.PUBLISHED)
+    )
+    return (
+        Q(status=Comment.Status.PUBLISHED)
+        | (Q(status__in=Comment.TOMBSTONE_STATUSES) & Q(answered))
+        | Q(status__in=(Comment.Status.PENDING, Comment.Status.REJECTED), author=reader)
+        | Q(pk=asked_for)
+    )
+
+
+def reader_and_asked_for(viewer: Viewer, *, asked_for: int | None = None) -> tuple[int, int]:
+    """What shown_to takes for this viewer: their id, and the comment asked for when a
+    moderator asks for one (NO_ONE for either otherwise)."""
+    if not viewer.is_authenticated:
+        return NO_ONE, NO_ONE
+    if asked_for is None or not is_moderator(viewer):
+        return viewer.pk, NO_ONE
+    return viewer.pk, asked_for
+
+
 class CommentQuerySet(models.QuerySet["Comment"]):
     def published(self) -> "CommentQuerySet":
         return self.filter(status=Comment.Status.PUBLISHED)
 
     def visible_to(self, viewer: Viewer, *, asked_for: int | None = None) -> "CommentQuerySet":
-        """The one rule of what a reader may see of the discussion.
-
-        Published comments; tombstones (removed, deleted by the author) only while a
-        published reply hangs from them, so that threads stay whole and nothing else
-        leaves a trace; the reader's own held comments ("awaiting review") and rejected
-        ones (with the reason). A moderator also sees the one comment ``asked_for``
-        (the "view" link of the moderation queue), whatever its status.
-        """
-        answered = Exists(
-            Comment.objects.filter(parent=OuterRef("pk"), status=Comment.Status.PUBLISHED)
-        )
-        shown = Q(status=Comment.Status.PUBLISHED) | (
-            Q(status__in=Comment.TOMBSTONE_STATUSES) & Q(answered)
-        )
-        if viewer.is_authenticated:
-            shown |= Q(status__in=(Comment.Status.PENDING, Comment.Status.REJECTED), author=viewer)
-            if asked_for is not None and is_moderator(viewer):
-                shown |= Q(pk=asked_for)
-        return self.filter(shown)
+        """What ``viewer`` may see (shown_to); a moderator also the comment ``asked_for``."""
+        return self.filter(shown_to(*reader_and_asked_for(viewer, asked_for=asked_for)))
 
     def top_level(self) -> "CommentQuerySet":
         return self.filter(parent__isnull=True)

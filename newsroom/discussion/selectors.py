@@ -13,7 +13,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 
@@ -26,7 +25,15 @@ from newsroom.discussion.cards import (
     comment_cards,
     vote_buttons_card,
 )
-from newsroom.discussion.models import Comment, CommentQuerySet, DecisionNotice, Vote
+from newsroom.discussion.models import (
+    NO_ONE,
+    Comment,
+    CommentQuerySet,
+    DecisionNotice,
+    Vote,
+    reader_and_asked_for,
+    shown_to,
+)
 from newsroom.discussion.notifications import decision_summary
 from newsroom.discussion.permissions import (
     Posting,
@@ -48,19 +55,6 @@ SORT_LABELS = {
     "best": "Best",
     "controversial": "Controversial",
 }
-RELATED = ("author", "in_reply_to__author", "quoted__author")
-# What a card, its fragment key and its template read of a comment, its author and the
-# comments it answers and quotes: a stream's queries select, compile and convert only these.
-STREAM_FIELDS = (
-    "created_at", "edited_at", "article", "author", "parent", "thread", "in_reply_to",
-    "quoted", "quoted_text", "depth", "status", "is_featured", "upvotes", "downvotes",
-    "body_html", "rejection_reason", "moderation_flags",
-    "author__display_name", "author__slug", "author__anonymised_at", "author__is_staff",
-    "in_reply_to__status", "in_reply_to__author",
-    "in_reply_to__author__display_name", "in_reply_to__author__anonymised_at",
-    "quoted__status", "quoted__author",
-    "quoted__author__display_name", "quoted__author__anonymised_at",
-)  # fmt: skip
 
 
 def _with_author_roles(comments: CommentQuerySet) -> CommentQuerySet:
@@ -71,18 +65,76 @@ def _with_author_roles(comments: CommentQuerySet) -> CommentQuerySet:
     return comments.annotate(author_is_moderator=Exists(memberships))
 
 
-def _threads_whole(visible: CommentQuerySet, thread_ids: list[int]) -> dict[int, Comment]:
-    """The threads with these ids and their replies, with what their cards show, oldest
-    first (the order replies are shown in), by id: one query whatever the page's size."""
-    if not thread_ids:
-        return {}
-    comments = _with_author_roles(
-        visible.filter(Q(pk__in=thread_ids) | Q(thread__in=thread_ids))
-        .select_related(*RELATED)
-        .only(*STREAM_FIELDS)
-        .order_by("created_at", "pk")
-    )
-    return {comment.pk: comment for comment in comments}
+# What a card, its fragment key and its template read of a comment, its author and the
+# comments it answers and quotes (and their authors): a stream reads only these columns.
+_COMMENT = columns(
+    Comment,
+    only=(
+        "id", "created_at", "edited_at", "article_id", "author_id", "parent_id", "thread_id",
+        "in_reply_to_id", "quoted_id", "quoted_text", "depth", "status", "is_featured",
+        "upvotes", "downvotes", "body_html", "rejection_reason", "moderation_flags",
+    ),
+)  # fmt: skip
+_AUTHOR = columns(User, only=("id", "display_name", "slug", "anonymised_at", "is_staff"))
+_ANSWERED = columns(Comment, only=("id", "status", "author_id"))
+_ANSWERED_AUTHOR = columns(User, only=("id", "display_name", "anonymised_at"))
+_PARTS = (
+    ("", _COMMENT),
+    ("author__", _AUTHOR),
+    ("in_reply_to__", _ANSWERED),
+    ("in_reply_to__author__", _ANSWERED_AUTHOR),
+    ("quoted__", _ANSWERED),
+    ("quoted__author__", _ANSWERED_AUTHOR),
+)
+# A prepared threads query takes this many thread ids, the page's padded with NO_ONE.
+THREADS_AT_ONCE = 64
+
+
+@prepared(int, int, int, *(int,) * THREADS_AT_ONCE)
+def _threads(
+    article: int, reader: int, asked_for: int, *ids: int
+) -> QuerySet[Comment, tuple[Any, ...]]:
+    """The threads with these ids and their replies as ``reader`` sees them, oldest first
+    (the order replies are shown in): each comment's columns, then those of _PARTS, then
+    whether its author moderates."""
+    visible = Comment.objects.filter(shown_to(reader, asked_for), article=article)
+    threads = visible.filter(Q(pk__in=ids) | Q(thread__in=ids)).order_by("created_at", "pk")
+    names = [f"{prefix}{name}" for prefix, names in _PARTS for name in names]
+    return _with_author_roles(threads).values_list(*names, "author_is_moderator")
+
+
+def _comment_of(row: tuple[Any, ...]) -> Comment:
+    """A row of _threads as the comment, with its author and what it answers and quotes."""
+    parts, at = [], 0
+    for _, names in _PARTS:
+        parts.append(row[at : at + len(names)])
+        at += len(names)
+    own, author, answered, answered_author, quoted, quoted_author = parts
+    comment = instance(Comment, _COMMENT, own)
+    comment.author = instance(User, _AUTHOR, author)
+    comment.author_is_moderator = row[at]  # type: ignore[attr-defined]  # read by _badge
+    if answered[0] is not None:
+        comment.in_reply_to = instance(Comment, _ANSWERED, answered)
+        comment.in_reply_to.author = instance(User, _ANSWERED_AUTHOR, answered_author)
+    if quoted[0] is not None:
+        comment.quoted = instance(Comment, _ANSWERED, quoted)
+        comment.quoted.author = instance(User, _ANSWERED_AUTHOR, quoted_author)
+    return comment
+
+
+def _threads_whole(
+    *, article_id: int, reader: int, asked_for: int, thread_ids: list[int]
+) -> dict[int, Comment]:
+    """The threads with these ids and their replies, with what their cards show, by id
+    (replies oldest first): one prepared query for a page of THREADS_AT_ONCE threads."""
+    comments: dict[int, Comment] = {}
+    for start in range(0, len(thread_ids), THREADS_AT_ONCE):
+        ids = thread_ids[start : start + THREADS_AT_ONCE]
+        ids += [NO_ONE] * (THREADS_AT_ONCE - len(ids))
+        for row in _threads.rows(article_id, reader, asked_for, *ids):
+            comment = _comment_of(row)
+            comments[comment.pk] = comment
+    return comments
 
 
 def _top_level(visible: CommentQuerySet, sort: str, pinned: int, z: float) -> CommentQuerySet:
@@ -95,36 +147,15 @@ def _top_level(visible: CommentQuerySet, sort: str, pinned: int, z: float) -> Co
     return top.order_by("-is_featured", *SORT_ORDERS[sort]).exclude(pk=pinned)
 
 
-@prepared(int, int)
-def _signed_out_first_page(
-    article: int, pinned: int, sort: str, size: int, z: float
+@prepared(int, int, int, int)
+def _first_page(
+    article: int, reader: int, asked_for: int, pinned: int, sort: str, size: int, z: float
 ) -> QuerySet[Comment, tuple[int]]:
-    visible = Comment.objects.visible_to(AnonymousUser()).filter(article=article)
+    """The ids of the first ``size`` top-level comments: what every render of an article
+    asks, where the order's query took longer to build than to run. (Later pages are built
+    for the request: their offsets would each be a query of their own shape.)"""
+    visible = Comment.objects.filter(shown_to(reader, asked_for), article=article)
     return _top_level(visible, sort, pinned, z).values_list("pk")[:size]
-
-
-@prepared(int, int, int)
-def _signed_in_first_page(
-    article: int, viewer: int, pinned: int, sort: str, size: int, z: float
-) -> QuerySet[Comment, tuple[int]]:
-    visible = Comment.objects.visible_to(User(pk=viewer)).filter(article=article)
-    return _top_level(visible, sort, pinned, z).values_list("pk")[:size]
-
-
-def _first_page_ids(
-    *, article_id: int, viewer: Viewer, sort: str, pinned: int, size: int
-) -> list[int]:
-    """The ids of the first page of top-level comments, prepared: what every render of an
-    article asks, where the order's query took longer to build than to run. (Later pages
-    are built for the request: their offsets would each be a query of their own shape.)
-    Without a comment asked for (which a moderator sees whatever its status), what a
-    reader sees depends only on whether they are signed in, and who they are."""
-    shape = (sort, size, settings.NEWSROOM_WILSON_Z)
-    if viewer.is_authenticated:
-        rows = _signed_in_first_page.rows(article_id, viewer.pk, pinned, shape=shape)
-    else:
-        rows = _signed_out_first_page.rows(article_id, pinned, shape=shape)
-    return [pk for (pk,) in rows]
 
 
 @dataclass(frozen=True)
@@ -209,9 +240,8 @@ def comment_stream_for_article(
     """
     sort = sort_or_default(sort)
     limit = settings.NEWSROOM_COMMENTS_PER_PAGE
-    visible = Comment.objects.visible_to(viewer, asked_for=focus.pk if focus else None).filter(
-        article=article
-    )
+    reader, asked_for = reader_and_asked_for(viewer, asked_for=focus.pk if focus else None)
+    visible = Comment.objects.filter(shown_to(reader, asked_for), article=article)
 
     # The page is chosen by id alone, so the order is worked out over the article's rows
     # without joining each to its author and what it answers; one query then loads the
@@ -222,13 +252,14 @@ def comment_stream_for_article(
     # One row past the page tells whether there is more; a second covers a pinned thread.
     size = limit + 2
 
-    def top() -> CommentQuerySet:
-        return _top_level(visible, sort, pinned or 0, settings.NEWSROOM_WILSON_Z)
+    z = settings.NEWSROOM_WILSON_Z
 
-    if focus is None and offset == 0:
-        page = _first_page_ids(
-            article_id=article.pk, viewer=viewer, sort=sort, pinned=pinned or 0, size=size
-        )
+    def top() -> CommentQuerySet:
+        return _top_level(visible, sort, pinned or 0, z)
+
+    if offset == 0:
+        first = _first_page.rows(article.pk, reader, asked_for, pinned or 0, shape=(sort, size, z))
+        page = [pk for (pk,) in first]
     else:
         page = list(top().values_list("pk", flat=True)[offset : offset + size])
     root_id = None
@@ -246,7 +277,9 @@ def comment_stream_for_article(
     if root_id is not None:
         thread_ids.insert(0, root_id)
 
-    loaded = _threads_whole(visible, thread_ids)
+    loaded = _threads_whole(
+        article_id=article.pk, reader=reader, asked_for=asked_for, thread_ids=thread_ids
+    )
     # A thread taken down between the two reads is left out.
     threads = [loaded[pk] for pk in thread_ids if pk in loaded]
     replies = [c for c in loaded.values() if c.thread_id is not None]
@@ -309,18 +342,14 @@ def comment_thread_for_viewer(*, comment: Comment, viewer: Viewer) -> CommentCar
     """One comment as the viewer sees it in the stream, with its replies nested below it;
     None when the viewer no longer sees it (a reply-less comment its author deleted)."""
     root_id = comment.thread_id or comment.pk
-    comments = _with_author_roles(
-        Comment.objects.visible_to(viewer)
-        .filter(article=comment.article_id)
-        .select_related(*RELATED)
-        .only(*STREAM_FIELDS)
+    reader, asked_for = reader_and_asked_for(viewer)
+    loaded = _threads_whole(
+        article_id=comment.article_id, reader=reader, asked_for=asked_for, thread_ids=[root_id]
     )
-    thread = comments.filter(Q(pk=root_id) | Q(thread=root_id)).order_by("created_at", "pk")
-    everything = list(thread)
+    everything = list(loaded.values())
     # Whatever hangs from nothing the viewer sees starts a tree of its own: the root may be
     # hidden from this reader (a moderator rejected it), and then the thread shows from the
     # reader's own comment down.
-    loaded = {c.pk for c in everything}
     roots = [c for c in everything if c.pk == root_id or c.parent_id not in loaded]
     cards = comment_cards(
         roots,

@@ -4,15 +4,17 @@ import threading
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
+from django.db.models.signals import post_init
 from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
 from newsroom.accounts.models import User
-from newsroom.core.prepared import SHAPES_KEPT, prepared
+from newsroom.core.prepared import SHAPES_KEPT, columns, instance, prepared
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +185,37 @@ def test_a_thread_keeps_the_last_shapes_only():
     assert len(query._local.compiled) == SHAPES_KEPT
     assert ("default", (SHAPES_KEPT + 9,)) in query._local.compiled
     assert ("default", (1,)) not in query._local.compiled
+
+
+def test_an_instance_is_the_one_the_orm_loads_with_the_columns_not_read_deferred():
+    ana = UserFactory(display_name="Ana")
+    names = columns(User, only=("id", "display_name", "last_login", "is_staff"))
+    row = User.objects.filter(pk=ana.pk).values_list(*names).get()
+    loaded = User.objects.only(*names).get(pk=ana.pk)
+
+    made = instance(User, names, row)
+
+    assert vars(made).keys() - {"_state"} == vars(loaded).keys() - {"_state"}
+    assert [getattr(made, name) for name in names] == [getattr(loaded, name) for name in names]
+    assert made.get_deferred_fields() == loaded.get_deferred_fields()
+    assert (made._state.adding, made._state.db) == (False, "default")
+    with CaptureQueriesContext(connection) as queries:
+        assert made.email == ana.email  # deferred: read when asked for
+    assert len(queries) == 1
+
+
+def test_a_model_with_its_own_init_or_init_receivers_is_made_through_it():
+    seen = []
+
+    def receiver(sender, instance, **kwargs):
+        seen.append(instance)
+
+    # Wagtail's Page.__init__ gives a page without an id its content type.
+    page = instance(Page, ["id", "content_type_id"], (None, None))
+    assert page.content_type_id == ContentType.objects.get_for_model(Page).pk
+    post_init.connect(receiver, sender=User)
+    try:
+        made = instance(User, ["id"], (1,))
+    finally:
+        post_init.disconnect(receiver, sender=User)
+    assert seen == [made]

@@ -12,7 +12,11 @@ from newsroom.accounts.services import account_delete
 from newsroom.articles.models import ArticlePage
 from newsroom.discussion.checks import check_comment_sort_default
 from newsroom.discussion.models import Comment, Vote
-from newsroom.discussion.selectors import comment_stream_for_article, votable_comment
+from newsroom.discussion.selectors import (
+    THREADS_AT_ONCE,
+    comment_stream_for_article,
+    votable_comment,
+)
 from newsroom.moderation.models import MODERATORS_GROUP
 from tests.factories import CommentFactory, SectionPageFactory, UserFactory
 
@@ -107,6 +111,22 @@ def test_first_page_holds_fifty_threads_and_offers_more(article, settings):
     assert len(first.threads) == 50 and first.has_more and first.next_offset == 50
     assert len(last.threads) == 20 and not last.has_more
     assert first.comment_count == 120
+
+
+def test_a_page_longer_than_one_threads_query_shows_every_thread_with_its_replies(
+    article, settings
+):
+    settings.NEWSROOM_COMMENTS_PER_PAGE = THREADS_AT_ONCE + 6
+    roots = [comment_at(article, 500 - n) for n in range(THREADS_AT_ONCE + 6)]
+    replies = {root.pk: comment_at(article, 100, parent=root).pk for root in roots[::7]}
+
+    with CaptureQueriesContext(connection) as queries:
+        stream = comment_stream_for_article(article=article, viewer=AnonymousUser())
+
+    assert order(stream) == [root.pk for root in roots]
+    shown = {t.pk: [c.pk for c in t.children] for t in stream.threads if t.children}
+    assert shown == {root: [reply] for root, reply in replies.items()}
+    assert len(queries) == 5  # one threads query more than a page of one
 
 
 def test_a_linked_comment_deep_in_the_stream_is_shown_first(article):
