@@ -300,6 +300,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Django's database sessions, read by a prepared query (newsroom/accounts/sessions.py).
+SESSION_ENGINE = "newsroom.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 # Messages travel in their own cookie, never in the session: a request carrying one is
 # rendered for its reader, so no message is lost to a shared copy (core/page_cache.py).
