@@ -97,8 +97,8 @@ def _threads(
     """The threads with these ids and their replies as ``reader`` sees them, oldest first
     (the order replies are shown in): each comment's columns, then those of _PARTS, then
     whether its author moderates."""
-    visible = Comment.objects.filter(shown_to(reader, asked_for), article=article)
-    threads = visible.filter(Q(pk__in=ids) | Q(thread__in=ids)).order_by("created_at", "pk")
+    threads = _visible(article, reader, asked_for).filter(Q(pk__in=ids) | Q(thread__in=ids))
+    threads = threads.order_by("created_at", "pk")
     names = [f"{prefix}{name}" for prefix, names in _PARTS for name in names]
     return _with_author_roles(threads).values_list(*names, "author_is_moderator")
 
@@ -137,10 +137,17 @@ def _threads_whole(
     return comments
 
 
-def _top_level(visible: CommentQuerySet, sort: str, pinned: int, z: float) -> CommentQuerySet:
-    """The top-level comments in the order of the stream, but for a thread pinned first
-    (0: none; no comment has that id). ``z``: the confidence of the "best" order."""
-    top = visible.top_level()
+def _visible(article: int, reader: int, asked_for: int) -> CommentQuerySet:
+    """The article's comments ``reader`` sees (shown_to)."""
+    return Comment.objects.filter(shown_to(reader, asked_for), article=article)
+
+
+def _top_level(
+    article: int, reader: int, asked_for: int, sort: str, pinned: int, z: float
+) -> CommentQuerySet:
+    """The top-level comments ``reader`` sees, in the order of the stream, but for a thread
+    pinned first (0: none; no comment has that id). ``z``: the confidence of "best"."""
+    top = _visible(article, reader, asked_for).top_level()
     if sort in ("best", "controversial"):
         top = top.with_ranks(z=z)
     # Featured comments are pinned at the top, whatever the order.
@@ -154,8 +161,7 @@ def _first_page(
     """The ids of the first ``size`` top-level comments: what every render of an article
     asks, where the order's query took longer to build than to run. (Later pages are built
     for the request: their offsets would each be a query of their own shape.)"""
-    visible = Comment.objects.filter(shown_to(reader, asked_for), article=article)
-    return _top_level(visible, sort, pinned, z).values_list("pk")[:size]
+    return _top_level(article, reader, asked_for, sort, pinned, z).values_list("pk")[:size]
 
 
 @dataclass(frozen=True)
@@ -241,7 +247,6 @@ def comment_stream_for_article(
     sort = sort_or_default(sort)
     limit = settings.NEWSROOM_COMMENTS_PER_PAGE
     reader, asked_for = reader_and_asked_for(viewer, asked_for=focus.pk if focus else None)
-    visible = Comment.objects.filter(shown_to(reader, asked_for), article=article)
 
     # The page is chosen by id alone, so the order is worked out over the article's rows
     # without joining each to its author and what it answers; one query then loads the
@@ -255,7 +260,7 @@ def comment_stream_for_article(
     z = settings.NEWSROOM_WILSON_Z
 
     def top() -> CommentQuerySet:
-        return _top_level(visible, sort, pinned or 0, z)
+        return _top_level(article.pk, reader, asked_for, sort, pinned or 0, z)
 
     if offset == 0:
         first = _first_page.rows(article.pk, reader, asked_for, pinned or 0, shape=(sort, size, z))
