@@ -21,7 +21,7 @@ holds its thread's database connection.
 """
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -210,6 +210,14 @@ def _same(param: object, stand_in: int | str) -> bool:
 def prepared(*kinds: Kind) -> Callable[[Callable[..., QuerySet[Any, Any]]], PreparedQuery]:
     """Decorate a function that builds a values_list() queryset from ids and strings."""
     return lambda build: PreparedQuery(build, kinds)
+
+
+def in_lists(ids: Sequence[int], size: int) -> Iterator[list[int]]:
+    """``ids`` in lists of ``size``, the last padded with 0 (no row's id): a prepared query
+    takes a set number of values, so ids of any number are asked ``size`` at a time."""
+    for start in range(0, len(ids), size):
+        chunk = list(ids[start : start + size])
+        yield chunk + [0] * (size - len(chunk))
 
 
 def columns(

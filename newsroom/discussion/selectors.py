@@ -1,8 +1,10 @@
 """The read path of the discussion: the one place that decides what a stream loads.
 
-A page of the stream costs a fixed number of queries whatever its size: the
-ids of the page's top-level comments, those threads whole with their replies,
-the viewer's votes and the count.
+A page of the stream costs a fixed number of queries whatever the size of the
+discussion: the ids of the page's top-level comments, those threads whole with
+their replies (one query for each THREADS_AT_ONCE threads the page shows), the
+viewer's votes and the count. The queries every render asks are prepared
+(core/prepared.py).
 Everything a template needs to decide (may this reader edit, vote, reply?) is
 computed here, once, in Python.
 """
@@ -18,7 +20,7 @@ from django.http import HttpRequest
 
 from newsroom.accounts.models import User, Viewer
 from newsroom.articles.models import ArticlePage, visible_prepared_q
-from newsroom.core.prepared import columns, instance, prepared
+from newsroom.core.prepared import columns, in_lists, instance, prepared
 from newsroom.discussion.cards import (
     CommentCard,
     VoteButtonsCard,
@@ -26,7 +28,6 @@ from newsroom.discussion.cards import (
     vote_buttons_card,
 )
 from newsroom.discussion.models import (
-    NO_ONE,
     Comment,
     CommentQuerySet,
     DecisionNotice,
@@ -86,7 +87,7 @@ _PARTS = (
     ("quoted__", _ANSWERED),
     ("quoted__author__", _ANSWERED_AUTHOR),
 )
-# A prepared threads query takes this many thread ids, the page's padded with NO_ONE.
+# A prepared threads query takes this many thread ids (in_lists).
 THREADS_AT_ONCE = 64
 
 
@@ -128,9 +129,7 @@ def _threads_whole(
     """The threads with these ids and their replies, with what their cards show, by id
     (replies oldest first): one prepared query for a page of THREADS_AT_ONCE threads."""
     comments: dict[int, Comment] = {}
-    for start in range(0, len(thread_ids), THREADS_AT_ONCE):
-        ids = thread_ids[start : start + THREADS_AT_ONCE]
-        ids += [NO_ONE] * (THREADS_AT_ONCE - len(ids))
+    for ids in in_lists(thread_ids, THREADS_AT_ONCE):
         for row in _threads.rows(article_id, reader, asked_for, *ids):
             comment = _comment_of(row)
             comments[comment.pk] = comment
@@ -490,8 +489,18 @@ def decision_notices_for_reader(*, reader: User) -> list[NoticeCard]:
     ]
 
 
+@prepared(int)
+def _unread_notices(reader_id: int) -> QuerySet[DecisionNotice, tuple[int]]:
+    # Grouped by the reader, the count is a row of its own (none when there is nothing).
+    unread = DecisionNotice.objects.unread().filter(recipient=reader_id).order_by()
+    return unread.values("recipient").annotate(count=Count("pk")).values_list("count")
+
+
 def unread_decision_notice_count(*, reader: User) -> int:
-    return DecisionNotice.objects.unread().filter(recipient=reader).count()
+    """The moderators' decisions the reader has not seen (prepared: every signed-in page's
+    account links show it)."""
+    counted = _unread_notices.row(reader.pk)
+    return counted[0] if counted else 0
 
 
 @dataclass(frozen=True)
@@ -514,24 +523,42 @@ class ReaderDiscussionState:
 MAX_STATE_COMMENTS = 1000
 
 
+_OWN_COLUMNS = columns(Comment, only=("id", "status", "created_at"))
+# A prepared query of the reader's votes takes this many comment ids (in_lists).
+STATE_IDS_AT_ONCE = 64
+
+
+@prepared(int, int)
+def _own_comments(article: int, author: int) -> QuerySet[Comment, tuple[Any, ...]]:
+    """The author's comments on the article: a reader's own, a few (posting is limited)."""
+    own = Comment.objects.filter(article=article, author=author)
+    return own.values_list(*_OWN_COLUMNS)
+
+
+@prepared(int, *(int,) * STATE_IDS_AT_ONCE)
+def _votes_among(voter: int, *comment_ids: int) -> QuerySet[Vote, tuple[int, int]]:
+    votes = Vote.objects.filter(voter=voter, comment__in=comment_ids)
+    return votes.values_list("comment_id", "value")
+
+
 def reader_discussion_state(
     *, reader: User, article: ArticlePage, comment_ids: list[int]
 ) -> ReaderDiscussionState:
     """The reader's votes and own comments among ``comment_ids`` (those the shared page
-    shows), and whether they may post. Three queries beyond the reader's standing."""
+    shows), and whether they may post: prepared queries, as every signed-in view asks."""
     shown = set(comment_ids)
-    own = Comment.objects.filter(article=article, author=reader).filter(
-        Q(pk__in=comment_ids) | Q(status__in=(Comment.Status.PENDING, Comment.Status.REJECTED))
-    )
-    mine = list(own.only("pk", "status", "created_at"))
+    mine = [
+        instance(Comment, _OWN_COLUMNS, row) for row in _own_comments.rows(article.pk, reader.pk)
+    ]
     hidden = any(c.status in (Comment.Status.PENDING, Comment.Status.REJECTED) for c in mine)
+    votes = {
+        comment_id: value
+        for ids in in_lists(comment_ids, STATE_IDS_AT_ONCE)
+        for comment_id, value in _votes_among.rows(reader.pk, *ids)
+    }
     return ReaderDiscussionState(
         permission=commenting_permission(user=reader, article=article),
         hidden=hidden,
-        votes=dict(
-            Vote.objects.filter(voter=reader, comment__in=comment_ids).values_list(
-                "comment_id", "value"
-            )
-        ),
+        votes=votes,
         own={c.pk: c.edit_window_open() for c in mine if not c.is_gone and c.pk in shown},
     )

@@ -5,9 +5,10 @@ part; the workspace's own read paths (queues, the log) are in queues.py.
 """
 
 from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from newsroom.accounts.models import Viewer
+from newsroom.core.prepared import prepared
 from newsroom.moderation.models import MODERATE_COMMENTS, Sanction
 
 _MODERATES = "_newsroom_moderates"
@@ -18,8 +19,8 @@ def is_moderator(user: Viewer) -> bool:
     "Comment moderators" group holds. Wagtail's own "Moderators" group publishes pages and
     does not grant it.
 
-    Asked on every signed-in request, so it is one query, kept on the user for the request,
-    where ``has_perm`` reads all of the user's and their groups' permissions in two.
+    Asked on every signed-in request, so it is one prepared query, kept on the user for the
+    request, where ``has_perm`` reads all of the user's and their groups' permissions in two.
     """
     if not (user.is_authenticated and user.is_active):
         return False
@@ -27,14 +28,18 @@ def is_moderator(user: Viewer) -> bool:
         return True
     moderates = getattr(user, _MODERATES, None)
     if moderates is None:
-        app_label, codename = MODERATE_COMMENTS.split(".")
-        moderates = (
-            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-            .filter(Q(user=user) | Q(group__user=user))
-            .exists()
-        )
+        moderates = _granted_moderation.row(user.pk) is not None
         setattr(user, _MODERATES, moderates)  # as Django keeps _perm_cache
     return moderates
+
+
+@prepared(int)
+def _granted_moderation(user_id: int) -> QuerySet[Permission, tuple[int]]:
+    """The moderate_comments permission, when the user holds it or is in a group that does."""
+    app_label, codename = MODERATE_COMMENTS.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    granted = permission.filter(Q(user=user_id) | Q(group__user=user_id))
+    return granted.values_list("pk")[:1]
 
 
 def active_sanction(user: Viewer) -> Sanction | None:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from newsroom.accounts.models import User
-from newsroom.core.prepared import SHAPES_KEPT, columns, instance, prepared
+from newsroom.core.prepared import SHAPES_KEPT, columns, in_lists, instance, prepared
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +219,9 @@ def test_a_model_with_its_own_init_or_init_receivers_is_made_through_it():
     finally:
         post_init.disconnect(receiver, sender=User)
     assert seen == [made]
+
+
+def test_ids_are_asked_in_lists_of_a_set_size_the_last_padded_with_no_ones_id():
+    assert list(in_lists([5, 6, 7], 2)) == [[5, 6], [7, 0]]
+    assert list(in_lists([5, 6], 2)) == [[5, 6]]
+    assert list(in_lists([], 2)) == []

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from newsroom.discussion import fragments
 from newsroom.discussion.models import Comment
+from newsroom.discussion.selectors import STATE_IDS_AT_ONCE
 from newsroom.discussion.services import vote_cast
 from newsroom.moderation.models import MODERATORS_GROUP
 from tests.factories import CommentFactory, UserFactory
@@ -160,7 +161,7 @@ def test_an_article_that_does_not_exist_is_a_404(client, reader):
     assert client.get(URL, {"article": 987654, "ids": ""}).status_code == 404
 
 
-def test_the_cost_does_not_grow_with_the_comments_shown(
+def test_the_cost_does_not_grow_with_the_comments_shown_up_to_a_query_of_votes(
     client, article, reader, django_assert_num_queries
 ):
     few = CommentFactory.create_batch(2, article=article)
@@ -176,3 +177,18 @@ def test_the_cost_does_not_grow_with_the_comments_shown(
         state(client, article, few)
     with django_assert_num_queries(len(small.captured_queries)):
         state(client, article, few + many)
+
+
+def test_votes_among_more_comments_than_one_query_takes_are_all_found(
+    client, article, reader, django_assert_num_queries
+):
+    comments = CommentFactory.create_batch(STATE_IDS_AT_ONCE + 6, article=article)
+    for comment in comments[::5]:
+        vote_cast(comment=comment, voter=reader, value=-1)
+    state(client, article, comments[:2])
+
+    # As for a page of at most STATE_IDS_AT_ONCE comments, and a second query of votes.
+    with django_assert_num_queries(9):
+        response = state(client, article, comments)
+
+    assert response.json()["discussion"]["votes"] == {str(c.pk): -1 for c in comments[::5]}
