@@ -104,6 +104,17 @@ def test_a_republished_story_shows_its_new_words_at_once(client, article):
     assert "The first paragraph of the story." not in html
 
 
+def test_a_republished_headline_shows_in_the_page_s_kept_meta_at_once(client, article):
+    assert f'"headline": "{article.title}"' in page(client, article.url)
+
+    article.title = "Ferry toll confirmed after talks"
+    article.save_revision().publish()
+
+    html = page(client, article.url)
+    assert '"headline": "Ferry toll confirmed after talks"' in html
+    assert 'property="og:title" content="Ferry toll confirmed after talks"' in html
+
+
 def test_a_renamed_section_shows_in_the_menu_at_once(client, article, section):
     page(client, article.url)
 
