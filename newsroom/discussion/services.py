@@ -35,6 +35,14 @@ def _published_ids_by(author_id: int, left_out: int, at_most: int) -> QuerySet[C
     return published.order_by().values_list("pk")[:at_most]
 
 
+@prepared(int, str)
+def _posted_from(author_id: int, submission_key: str) -> QuerySet[Comment, tuple[int, str]]:
+    """The id and words of the author's comment posted from this form, if any: asked on
+    every post from a page (one at most, by a unique constraint)."""
+    posted = Comment.objects.filter(author=author_id, submission_key=submission_key)
+    return posted.values_list("pk", "body")
+
+
 def _judge(
     *, body: str, author: User, confirmed_nudge: bool, edited: Comment | None = None
 ) -> Outcome:
@@ -110,10 +118,10 @@ def comment_create(
     commenting_permission(user=author, article=article).require()
     body = _clean_body(body)
     if submission_key:
-        posted = Comment.objects.filter(author=author, submission_key=submission_key).first()
-        if posted is not None and posted.body == body:
-            return posted
-        if posted is not None:  # an old copy of a form, used again for new words
+        earlier = _posted_from.row(author.pk, submission_key)
+        if earlier is not None and earlier[1] == body:
+            return Comment.objects.get(pk=earlier[0])
+        if earlier is not None:  # an old copy of a form, used again for new words
             submission_key = ""
     comment = Comment(article=article, author=author, body=body, submission_key=submission_key)
     if parent is not None:
