@@ -239,8 +239,8 @@ def instance[M: Model](model: type[M], names: list[str], row: tuple[Any, ...]) -
 
     What ``Model.from_db`` makes, without running ``Model.__init__`` over every field: a
     page of threads makes a hundred, and __init__ took four times as long as the rest.
-    A model with its own __init__, or with pre_init or post_init receivers, is made by
-    ``from_db``, which runs them.
+    A model with its own __init__, __setattr__ or from_db (its own or a mixin's), or with
+    pre_init or post_init receivers, is made by ``from_db``, which runs them.
     """
     if _initialised_by_itself(model):
         return model.from_db(DEFAULT_DB_ALIAS, names, row)
@@ -251,9 +251,18 @@ def instance[M: Model](model: type[M], names: list[str], row: tuple[Any, ...]) -
     return built
 
 
+# What a model may define to take part in being made: then it is made by from_db.
+_MAKING = ("__init__", "__setattr__", "from_db")
+
+
 def _initialised_by_itself(model: type[Model]) -> bool:
     return (
-        model.__init__ is not Model.__init__
+        any(
+            name in vars(base)
+            for base in model.__mro__[:-1]
+            if base is not Model
+            for name in _MAKING
+        )
         or pre_init.has_listeners(model)
         or post_init.has_listeners(model)
     )

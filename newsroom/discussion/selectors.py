@@ -528,11 +528,14 @@ _OWN_COLUMNS = columns(Comment, only=("id", "status", "created_at"))
 STATE_IDS_AT_ONCE = 64
 
 
-@prepared(int, int)
-def _own_comments(article: int, author: int) -> QuerySet[Comment, tuple[Any, ...]]:
-    """The author's comments on the article: a reader's own, a few (posting is limited)."""
+@prepared(int, int, *(int,) * STATE_IDS_AT_ONCE)
+def _own_comments(
+    article: int, author: int, *comment_ids: int
+) -> QuerySet[Comment, tuple[Any, ...]]:
+    """The author's comments on the article among these, and any only they see there."""
     own = Comment.objects.filter(article=article, author=author)
-    return own.values_list(*_OWN_COLUMNS)
+    held = (Comment.Status.PENDING, Comment.Status.REJECTED)
+    return own.filter(Q(pk__in=comment_ids) | Q(status__in=held)).values_list(*_OWN_COLUMNS)
 
 
 @prepared(int, *(int,) * STATE_IDS_AT_ONCE)
@@ -545,20 +548,24 @@ def reader_discussion_state(
     *, reader: User, article: ArticlePage, comment_ids: list[int]
 ) -> ReaderDiscussionState:
     """The reader's votes and own comments among ``comment_ids`` (those the shared page
-    shows), and whether they may post: prepared queries, as every signed-in view asks."""
+    shows), and whether they may post: prepared queries, as every signed-in view asks,
+    two for each STATE_IDS_AT_ONCE comments shown."""
     shown = set(comment_ids)
-    mine = [
-        instance(Comment, _OWN_COLUMNS, row) for row in _own_comments.rows(article.pk, reader.pk)
-    ]
-    hidden = any(c.status in (Comment.Status.PENDING, Comment.Status.REJECTED) for c in mine)
-    votes = {
-        comment_id: value
-        for ids in in_lists(comment_ids, STATE_IDS_AT_ONCE)
-        for comment_id, value in _votes_among.rows(reader.pk, *ids)
-    }
+    # Asked once even with nothing shown: a comment only they see hides the shared page.
+    lists = list(in_lists(comment_ids, STATE_IDS_AT_ONCE)) or [[0] * STATE_IDS_AT_ONCE]
+    mine: dict[int, Comment] = {}
+    votes: dict[int, int] = {}
+    for ids in lists:
+        for row in _own_comments.rows(article.pk, reader.pk, *ids):
+            comment = instance(Comment, _OWN_COLUMNS, row)
+            mine[comment.pk] = comment
+        if comment_ids:
+            votes.update(_votes_among.rows(reader.pk, *ids))
+    held = (Comment.Status.PENDING, Comment.Status.REJECTED)
+    hidden = any(c.status in held for c in mine.values())
     return ReaderDiscussionState(
         permission=commenting_permission(user=reader, article=article),
         hidden=hidden,
         votes=votes,
-        own={c.pk: c.edit_window_open() for c in mine if not c.is_gone and c.pk in shown},
+        own={c.pk: c.edit_window_open() for c in mine.values() if not c.is_gone and c.pk in shown},
     )

@@ -39,7 +39,7 @@ def _granted_moderation(user_id: int) -> QuerySet[Permission, tuple[int]]:
     app_label, codename = MODERATE_COMMENTS.split(".")
     permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
     granted = permission.filter(Q(user=user_id) | Q(group__user=user_id))
-    return granted.values_list("pk")[:1]
+    return granted.order_by().values_list("pk")[:1]
 
 
 def active_sanction(user: Viewer) -> Sanction | None:

@@ -7,6 +7,7 @@ is rendered each time, and what did not change is joined back in from the cache.
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from newsroom.core import page_cache
@@ -204,3 +205,14 @@ def test_a_section_index_which_keeps_nothing_apart_asks_only_for_the_site(
     page(client, section.url)
 
     assert versions_asked == [(page_cache.SITE,)]
+
+
+def test_the_kept_meta_names_the_site_it_is_read_from(client, article, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "harbour.example"]
+    home = Site.objects.get(is_default_site=True)
+    Site.objects.create(hostname="harbour.example", port=80, root_page=home.root_page)
+    assert f'content="{home.root_url}' in page(client, article.url)
+
+    other = client.get(article.url, HTTP_HOST="harbour.example")
+
+    assert 'property="og:url" content="http://harbour.example/' in other.content.decode()

@@ -187,8 +187,9 @@ def test_votes_among_more_comments_than_one_query_takes_are_all_found(
         vote_cast(comment=comment, voter=reader, value=-1)
     state(client, article, comments[:2])
 
-    # As for a page of at most STATE_IDS_AT_ONCE comments, and a second query of votes.
-    with django_assert_num_queries(9):
+    # As for a page of at most STATE_IDS_AT_ONCE comments, and a second query of the
+    # reader's comments and of their votes.
+    with django_assert_num_queries(10):
         response = state(client, article, comments)
 
     assert response.json()["discussion"]["votes"] == {str(c.pk): -1 for c in comments[::5]}
