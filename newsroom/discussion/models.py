@@ -37,7 +37,7 @@ def shown_to(reader: int, asked_for: int) -> Q:
     return (
         Q(status=Comment.Status.PUBLISHED)
         | (Q(status__in=Comment.TOMBSTONE_STATUSES) & Q(answered))
-        | Q(status__in=(Comment.Status.PENDING, Comment.Status.REJECTED), author=reader)
+        | Q(status__in=Comment.AUTHOR_ONLY_STATUSES, author=reader)
         | Q(pk=asked_for)
     )
 
@@ -111,6 +111,8 @@ class Comment(TimeStampedModel):
 
     # Tombstones stay in the stream while replies hang from them, so the replies keep their place.
     TOMBSTONE_STATUSES = (Status.REMOVED, Status.DELETED_BY_AUTHOR)
+    # Shown to their author only: held for review, or rejected with the reason.
+    AUTHOR_ONLY_STATUSES = (Status.PENDING, Status.REJECTED)
     GONE_STATUSES = (Status.REJECTED, Status.REMOVED, Status.DELETED_BY_AUTHOR)
 
     article = models.ForeignKey(

@@ -104,16 +104,23 @@ def _threads(
     return _with_author_roles(threads).values_list(*names, "author_is_moderator")
 
 
+def _slices(widths: list[int]) -> list[slice]:
+    ends = [sum(widths[: n + 1]) for n in range(len(widths))]
+    return [slice(end - width, end) for end, width in zip(ends, widths, strict=True)]
+
+
+# Where each part of a _threads row lies; the last column is whether the author moderates.
+_PART_SLICES = _slices([len(names) for _, names in _PARTS])
+
+
 def _comment_of(row: tuple[Any, ...]) -> Comment:
     """A row of _threads as the comment, with its author and what it answers and quotes."""
-    parts, at = [], 0
-    for _, names in _PARTS:
-        parts.append(row[at : at + len(names)])
-        at += len(names)
-    own, author, answered, answered_author, quoted, quoted_author = parts
+    own, author, answered, answered_author, quoted, quoted_author = (
+        row[part] for part in _PART_SLICES
+    )
     comment = instance(Comment, _COMMENT, own)
     comment.author = instance(User, _AUTHOR, author)
-    comment.author_is_moderator = row[at]  # type: ignore[attr-defined]  # read by _badge
+    comment.author_is_moderator = row[-1]  # type: ignore[attr-defined]  # read by _badge
     if answered[0] is not None:
         comment.in_reply_to = instance(Comment, _ANSWERED, answered)
         comment.in_reply_to.author = instance(User, _ANSWERED_AUTHOR, answered_author)
@@ -534,8 +541,8 @@ def _own_comments(
 ) -> QuerySet[Comment, tuple[Any, ...]]:
     """The author's comments on the article among these, and any only they see there."""
     own = Comment.objects.filter(article=article, author=author)
-    held = (Comment.Status.PENDING, Comment.Status.REJECTED)
-    return own.filter(Q(pk__in=comment_ids) | Q(status__in=held)).values_list(*_OWN_COLUMNS)
+    only_theirs = Q(status__in=Comment.AUTHOR_ONLY_STATUSES)
+    return own.filter(Q(pk__in=comment_ids) | only_theirs).values_list(*_OWN_COLUMNS)
 
 
 @prepared(int, *(int,) * STATE_IDS_AT_ONCE)
@@ -561,8 +568,7 @@ def reader_discussion_state(
             mine[comment.pk] = comment
         if comment_ids:
             votes.update(_votes_among.rows(reader.pk, *ids))
-    held = (Comment.Status.PENDING, Comment.Status.REJECTED)
-    hidden = any(c.status in held for c in mine.values())
+    hidden = any(c.status in Comment.AUTHOR_ONLY_STATUSES for c in mine.values())
     return ReaderDiscussionState(
         permission=commenting_permission(user=reader, article=article),
         hidden=hidden,
