@@ -257,6 +257,25 @@ def wait_for(url: str, timeout: float = 300) -> None:  # workers load the modera
             time.sleep(0.3)
 
 
+def listeners(port: int) -> int:
+    """How many sockets listen on 127.0.0.1:port (Linux's /proc/net/tcp)."""
+    local = f"0100007F:{port:04X}"
+    with open("/proc/net/tcp") as table:
+        return sum(1 for row in table if row.split()[1:4:2] == [local, "0A"])
+
+
+def wait_for_workers(port: int, timeout: float = 300) -> None:
+    """granian's workers each open their own socket on the port (SO_REUSEPORT) once loaded;
+    the kernel shares connections only among those open when a client connects. wrk's 32
+    connections opened while only the first worker listened all stay on it, and a run would
+    measure one worker of two: wait for every worker."""
+    deadline = time.monotonic() + timeout
+    while listeners(port) < int(WORKERS):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not every granian worker listens on port {port}")
+        time.sleep(0.1)
+
+
 @contextmanager
 def granian(app: str, *, env: dict, cwd: Path, python: str = PYTHON, path: str = "/"):
     """A granian server (WSGI, 2 workers of 4 threads) on a free port; stopped, with its
@@ -272,6 +291,7 @@ def granian(app: str, *, env: dict, cwd: Path, python: str = PYTHON, path: str =
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + path)
+        wait_for_workers(port)
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)
