@@ -59,6 +59,8 @@ WORKERS = "2"
 THREADS = "4"
 WARM_UP = 4  # posts not counted: each worker's first loads what it needs (e.g. a model)
 ISSO_URI = "/bench/article-200/"
+AUTHORS = 40  # readers whose comments fill the articles
+CLIENTS = 32  # readers who have not commented: wrk's 32 connections, one signed-in reader each
 CSRF = "benchcsrftoken0123456789abcdefgh"  # 32 characters: an unmasked CSRF secret
 WORDS = [
     "council",
@@ -154,7 +156,7 @@ def seed(kind: str) -> dict:
             display_name=f"Bench reader {i}",
             slug=f"bench-reader-{i}",
         )
-        for i in range(64)
+        for i in range(AUTHORS + CLIENTS)
     )
     EmailAddress.objects.bulk_create(
         EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users
@@ -172,7 +174,7 @@ def seed(kind: str) -> dict:
         roots = Comment.objects.bulk_create(
             Comment(
                 article=article,
-                author=users[n % 40],
+                author=users[n % AUTHORS],
                 body=body_text(n),
                 body_html=render_comment(body_text(n)),
             )
@@ -181,7 +183,7 @@ def seed(kind: str) -> dict:
         Comment.objects.bulk_create(
             Comment(
                 article=article,
-                author=users[(n + 7) % 40],
+                author=users[(n + 7) % AUTHORS],
                 parent=roots[n % tops],
                 thread=roots[n % tops],
                 in_reply_to=roots[n % tops],
@@ -197,7 +199,7 @@ def seed(kind: str) -> dict:
     huge = article_with("five-thousand", 3_334, 1_666) if kind == "site" else None
 
     sessions = []
-    for user in users[40:]:  # readers who have not commented
+    for user in users[AUTHORS:]:
         store = SessionStore()
         store[SESSION_KEY] = str(user.pk)
         store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -470,7 +472,7 @@ def isso_config(directory: Path) -> Path:
 
 def isso_post(base: str, n: int, uri: str) -> tuple:
     body = json.dumps(
-        {"text": body_text(n), "author": f"Bench reader {n % 40}", "title": "A bench story"}
+        {"text": body_text(n), "author": f"Bench reader {n % AUTHORS}", "title": "A bench story"}
     )
     return (
         "POST",
@@ -564,13 +566,13 @@ def main() -> None:
         results["signed_in"] = wrk(
             "newsroom 200-comment article, signed in, no JavaScript",
             base,
-            [{"path": article, "headers": signed_in(s)} for s in sessions[:32]],
+            [{"path": article, "headers": signed_in(s)} for s in sessions],
         )
         # With JavaScript: the shared copy, then the reader's state for the comments it shows.
         shown = ",".join(re.findall(r'<article id="comment-(\d+)"', page.decode()))
         state = f"/discussion/state/?article={article_id}&sort=oldest&ids={shown}"
         views = []
-        for s in sessions[:32]:
+        for s in sessions:
             headers = signed_in(s, shared=True)
             views += [{"path": article, "headers": headers}, {"path": state, "headers": headers}]
         results["signed_in_shared"] = wrk(
@@ -651,7 +653,7 @@ def main() -> None:
         with granian("newsroom.wsgi:application", env=pg_env, cwd=ROOT) as base:
             votes = []
             comments = voting["comments200"]
-            for k, session in enumerate(voting["sessions"][:32]):
+            for k, session in enumerate(voting["sessions"]):
                 for j in range(50):
                     votes.append({
                         "method": "POST",
