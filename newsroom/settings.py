@@ -199,9 +199,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's and allauth's, each reading the signed-in reader by a prepared query.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "newsroom.accounts.backends.ModelBackend",
+    "newsroom.accounts.backends.AuthenticationBackend",
 ]
 
 # Accounts (django-allauth): readers sign in with their email address.
