@@ -26,6 +26,7 @@ default postgres://postgres@127.0.0.1:5432/newsroom_bench); ``--skip-votes`` lea
 """
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -51,7 +52,8 @@ from http.client import HTTPConnection  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 VAR = ROOT / "var" / "bench"
 PYTHON = sys.executable
-WRK = ["wrk", "-t2", "-c32", "-d10s", "--timeout", "30s"]  # slow pages count, not time out
+WRK_THREADS = 2
+WRK = ["wrk", f"-t{WRK_THREADS}", "-c32", "-d10s", "--timeout", "30s"]  # slow pages count
 WORKERS = "2"
 # Threads per worker, for every server alike: as `newsroom serve` runs granian (WEB_THREADS,
 # whose default is 4, the size of each process's database pool). granian's own default for
@@ -202,7 +204,7 @@ def seed(kind: str) -> dict:
     for user in users[AUTHORS:]:
         store = SessionStore()
         store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[BACKEND_SESSION_KEY] = "newsroom.accounts.backends.AuthenticationBackend"
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         store.create()
         sessions.append(store.session_key)
@@ -359,7 +361,11 @@ def lua_string(value: str) -> str:
 
 
 def wrk(label: str, base: str, requests: list[dict], *, per_view: int = 1) -> Result:
-    """Run wrk over ``requests`` (method, path, headers, body), cycling through them."""
+    """Run wrk over ``requests`` (method, path, headers, body), cycling through them.
+
+    The requests come in views of ``per_view``; each wrk thread takes every THREADS-th
+    view (thread 1 the first, thread 2 the second, ...), so no two threads send the same
+    request: two votes alike would make the second a no-op."""
     entries = []
     for item in requests:
         headers = ", ".join(
@@ -373,13 +379,21 @@ def wrk(label: str, base: str, requests: list[dict], *, per_view: int = 1) -> Re
     script = VAR / "load.lua"
     # wrk sets the Host header after the script loads: build the requests in init().
     script.write_text(
-        "local requests, counter = {}, 0\n"
+        f"local per_view, threads = {per_view}, {WRK_THREADS}\n"
+        "local requests, counter, made = {}, 0, 0\n"
+        "setup = function(thread)\n"
+        '  thread:set("thread_number", made)\n'
+        "  made = made + 1\n"
+        "end\n"
         "init = function(args)\n"
         "  requests = {" + ",\n".join(entries) + "}\n"
         "end\n"
         "request = function()\n"
+        "  local views = #requests / per_view\n"
+        "  local view = (thread_number + threads * math.floor(counter / per_view)) % views\n"
+        "  local item = view * per_view + counter % per_view + 1\n"
         "  counter = counter + 1\n"
-        "  return requests[(counter % #requests) + 1]\n"
+        "  return requests[item]\n"
         "end\n" + LUA_DONE
     )
     output = subprocess.run(
@@ -653,18 +667,21 @@ def main() -> None:
         with granian("newsroom.wsgi:application", env=pg_env, cwd=ROOT) as base:
             votes = []
             comments = voting["comments200"]
-            for k, session in enumerate(voting["sessions"]):
-                for j in range(50):
-                    votes.append({
-                        "method": "POST",
-                        "path": f"/discussion/comments/{comments[(k * 5 + j) % 200]}/vote/",
-                        "headers": signed_in(session, **{
-                            "Content-Type": "application/x-www-form-urlencoded",
-                            "X-CSRFToken": CSRF,
-                            "HX-Request": "true",
-                        }),
-                        "body": "value=" + ("up", "down", "clear")[(k + j) % 3],
-                    })  # fmt: skip
+            # Each reader votes on 50 comments, in three rounds that each change every one
+            # of those votes (up, down, withdrawn, or down, withdrawn, up), and round again.
+            for turn, j, (k, session) in itertools.product(
+                range(3), range(50), enumerate(voting["sessions"])
+            ):
+                votes.append({
+                    "method": "POST",
+                    "path": f"/discussion/comments/{comments[(k * 5 + j) % 200]}/vote/",
+                    "headers": signed_in(session, **{
+                        "Content-Type": "application/x-www-form-urlencoded",
+                        "X-CSRFToken": CSRF,
+                        "HX-Request": "true",
+                    }),
+                    "body": "value=" + ("up", "down", "clear")[(turn + (k + j) % 2) % 3],
+                })  # fmt: skip
             results["votes"] = wrk("votes, 32 signed-in clients, PostgreSQL (htmx)", base, votes)
         checked = run_child(["check-votes"], pg_env)
         print(
