@@ -252,7 +252,9 @@ def test_both_forms_of_the_visibility_rule_agree(home):
     draft = ArticlePageFactory(parent=open_section)
     PageViewRestriction.objects.create(page=closed_section, restriction_type="login")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    ArticlePage.objects.filter(pk=expired.pk).update(expire_at=timezone.now())
+    ArticlePage.objects.filter(pk=expired.pk).update(
+        expire_at=timezone.now() - timedelta(seconds=1)
+    )
     ArticlePage.objects.filter(pk=later.pk).update(expire_at=timezone.now() + timedelta(days=1))
     ArticlePage.objects.filter(pk=draft.pk).update(live=False)
 

@@ -348,7 +348,9 @@ def test_a_vote_finds_no_comment_readers_may_not_vote_on(article):
     PageViewRestriction.objects.create(page=article.get_parent(), restriction_type="login")
     assert votable_comment(comment.pk) is None
     PageViewRestriction.objects.all().delete()
-    ArticlePage.objects.filter(pk=article.pk).update(expire_at=timezone.now())
+    ArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() - timedelta(seconds=1)
+    )
     assert votable_comment(comment.pk) is None
     ArticlePage.objects.filter(pk=article.pk).update(expire_at=None, live=False)
     assert votable_comment(comment.pk) is None

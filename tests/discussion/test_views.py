@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 from html import unescape
 
 import pytest
@@ -358,7 +359,9 @@ def test_a_vote_in_place_costs_the_same_queries_however_long_the_thread(client, 
 
 def test_comments_on_an_expired_article_cannot_be_answered(client, article, reader):
     comment = CommentFactory(article=article)
-    ArticlePage.objects.filter(pk=article.pk).update(expire_at=timezone.now())
+    ArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() - timedelta(seconds=1)
+    )
 
     response = client.get(reverse("discussion:comment-reply", args=[comment.pk]))
 
@@ -490,7 +493,9 @@ def test_nothing_can_be_posted_to_an_article_readers_cannot_see(client, article,
     elif hidden_by == "section restricted":
         PageViewRestriction.objects.create(page=article.get_parent(), restriction_type="login")
     elif hidden_by == "expired":
-        ArticlePage.objects.filter(pk=article.pk).update(expire_at=timezone.now())
+        ArticlePage.objects.filter(pk=article.pk).update(
+            expire_at=timezone.now() - timedelta(seconds=1)
+        )
     else:
         ArticlePage.objects.filter(pk=article.pk).update(live=False)
 
