@@ -84,6 +84,9 @@ class _Compiled:
     compiler: SQLCompiler
     sql: str  # "" when the query can match nothing (a LIMIT of 0): no query, no rows
     params: tuple[Any, ...]  # constants, and an _Argument for each value
+    # What turns each column's database value into Python's, as results_iter() finds them
+    # on every call: worked out once, they took as long as running the query.
+    converters: dict[int, tuple[list[Any], Any]]
 
 
 class PreparedQuery:
@@ -118,7 +121,7 @@ class PreparedQuery:
         stand_ins = _stand_ins(self.kinds, 0)
         compiler, sql, params = self._sql(using, stand_ins, shape)
         if not sql:
-            return _Compiled(compiler=compiler, sql="", params=())
+            return _Compiled(compiler=compiler, sql="", params=(), converters={})
         # Built again with other stand-ins, the SQL must be the same and the parameters must
         # differ exactly where the stand-ins are: any other difference is a value of the
         # moment (the time), which would be kept from this call on.
@@ -145,7 +148,15 @@ class PreparedQuery:
                 f"{self.__name__}: a value does not reach the SQL as a parameter of its own, "
                 "so it cannot vary"
             )
-        return _Compiled(compiler=compiler, sql=sql, params=tuple(template))
+        selected = [column for column, _, _ in compiler.select[: compiler.col_count]]
+        if compiler.has_composite_fields(selected):
+            raise TypeError(f"{self.__name__}: composite fields are not supported")
+        return _Compiled(
+            compiler=compiler,
+            sql=sql,
+            params=tuple(template),
+            converters=compiler.get_converters(selected),
+        )
 
     def _compiled(self, using: str, shape: tuple[object, ...]) -> _Compiled:
         kept: dict[tuple[str, tuple[object, ...]], _Compiled] | None
@@ -187,7 +198,9 @@ class PreparedQuery:
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             fetched = cursor.fetchall()
-        converted = compiled.compiler.results_iter(results=[fetched], tuple_expected=True)
+        if not compiled.converters:
+            return fetched
+        converted = compiled.compiler.apply_converters(fetched, compiled.converters)
         return [tuple(row) for row in converted]
 
     def row(
