@@ -15,12 +15,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 
 from newsroom.accounts.models import User
+from newsroom.core.prepared import prepared
 from newsroom.moderation.models import Flag, Term
 from newsroom.moderation.toxicity import Scores, score
 from newsroom.moderation.words import compile_terms, find_terms
@@ -105,12 +107,23 @@ class Outcome:
     toxicity_scores: dict[str, float]  # each model's score by name (empty when unscored)
 
 
+@prepared()
+def _terms() -> QuerySet[Term, tuple[str, str]]:
+    return Term.objects.order_by("kind", "text").values_list("text", "kind")
+
+
 def word_patterns() -> dict[str, re.Pattern[str] | None]:
-    """The current word lists as two compiled patterns (one small query)."""
-    terms: dict[str, list[str]] = {Term.Kind.BANNED: [], Term.Kind.SUSPECT: []}
-    for text, kind in Term.objects.values_list("text", "kind"):
-        terms[kind].append(text)
-    return {kind: compile_terms(texts) for kind, texts in terms.items()}
+    """The current word lists as two compiled patterns (one small query; compiled again
+    only when the lists changed)."""
+    return _compiled(tuple(_terms.rows()))
+
+
+@lru_cache(maxsize=4)
+def _compiled(terms: tuple[tuple[str, str], ...]) -> dict[str, re.Pattern[str] | None]:
+    texts: dict[str, list[str]] = {Term.Kind.BANNED: [], Term.Kind.SUSPECT: []}
+    for text, kind in terms:
+        texts[kind].append(text)
+    return {kind: compile_terms(listed) for kind, listed in texts.items()}
 
 
 def banned_words(submission: Submission) -> Decision | None:

@@ -20,7 +20,7 @@ match "as"; other words are not matched ("idiotic" is not "idiot").
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 
 SWAPS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a",
@@ -48,6 +48,7 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=64)  # each rule that reads a list normalises the same comment
 def normalise(text: str) -> str:
     table = _fold_table()
     # Folded before and after case folding: a capital may have a look-alike its small
