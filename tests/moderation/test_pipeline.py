@@ -92,6 +92,23 @@ def test_suspect_words_hold_for_review(article, trusted):
     assert comment.moderation_flags == [Flag.DETECTED_SUSPECT_WORD]
 
 
+def test_a_word_list_change_applies_to_the_next_comment(article, trusted):
+    """The lists are compiled once for as long as they stay the same: a term added, moved
+    to the other list or removed applies to the very next comment."""
+    body = "Another shill for the ministry."
+    assert comment_create(article=article, author=trusted, body=body).status == "published"
+
+    term = Term.objects.create(text="shill", kind=Term.Kind.SUSPECT)
+    assert comment_create(article=article, author=trusted, body=body).status == "pending"
+
+    Term.objects.filter(pk=term.pk).update(kind=Term.Kind.BANNED)
+    with pytest.raises(CommentRejected):
+        comment_create(article=article, author=trusted, body=body)
+
+    term.delete()
+    assert comment_create(article=article, author=trusted, body=body).status == "published"
+
+
 def test_links_from_a_reader_with_few_approved_comments_are_held(article, settings):
     settings.NEWSROOM_PREMODERATE_FIRST = 0
     settings.NEWSROOM_LINKS_MIN_APPROVED = 2
