@@ -1,6 +1,6 @@
 """Benchmark over HTTP: newsroom's pages and writes beside a floor and two peers, with wrk.
 
-Starts every server itself (granian, 2 workers of 4 threads each, as ``newsroom serve``
+Starts every server itself (granian, 2 workers of 2 threads each, as ``newsroom serve``
 runs it), seeds them, and runs
 ``wrk -t2 -c32 -d10s`` against:
 
@@ -56,9 +56,9 @@ WRK_THREADS = 2
 WRK = ["wrk", f"-t{WRK_THREADS}", "-c32", "-d10s", "--timeout", "30s"]  # slow pages count
 WORKERS = "2"
 # Threads per worker, for every server alike: as `newsroom serve` runs granian (WEB_THREADS,
-# whose default is 4, the size of each process's database pool). granian's own default for
+# whose default is 2, the size of each process's database pool). granian's own default for
 # WSGI is hundreds of threads, which then wait on the GIL and the pool.
-THREADS = "4"
+THREADS = "2"
 WARM_UP = 4  # posts not counted: each worker's first loads what it needs (e.g. a model)
 ISSO_URI = "/bench/article-200/"
 AUTHORS = 40  # readers whose comments fill the articles
@@ -282,7 +282,7 @@ def wait_for_workers(port: int, timeout: float = 300) -> None:
 
 @contextmanager
 def granian(app: str, *, env: dict, cwd: Path, python: str = PYTHON, path: str = "/"):
-    """A granian server (WSGI, 2 workers of 4 threads) on a free port; stopped, with its
+    """A granian server (WSGI, 2 workers of THREADS threads) on a free port; stopped, with its
     workers, on exit."""
     port = free_port()
     log = (VAR / f"server-{port}.log").open("w")

@@ -140,9 +140,13 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'newsroom.sqlite3'}", conn_max_age=60
     )
 }
-# granian runs WEB_WORKERS processes of WEB_THREADS threads each (`newsroom serve`).
+# granian runs WEB_WORKERS processes of WEB_THREADS threads each (`newsroom serve`). Two
+# threads overlap one request's waits on the database with another's Python; more only
+# queue for the interpreter's lock: under 32 voters, 2 threads a process answered about a
+# sixth more votes than 4, and a quarter more than 8 (benchmarks/http.py). Scale with
+# processes (WEB_WORKERS), one or two per core.
 WEB_WORKERS = int(os.environ.get("WEB_WORKERS", "1"))
-WEB_THREADS = int(os.environ.get("WEB_THREADS", "4"))
+WEB_THREADS = int(os.environ.get("WEB_THREADS", "2"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index uses PostgreSQL's own fields there.
     INSTALLED_APPS.append("django.contrib.postgres")
