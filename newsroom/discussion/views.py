@@ -376,9 +376,12 @@ def comment_vote(request: SignedInRequest, pk: int) -> HttpResponse:
         return HttpResponse(" ".join(_error_messages(error)), status=_error_status(error))
     if not request.htmx:
         return redirect(f"{comment.article.url}?comment={comment.pk}#{comment.anchor}")
-    # Only the vote buttons change: no thread to load again.
+    # Only the vote buttons change: no thread to load again. They read the card and the
+    # form's token, nothing of the page's context (the context processors cost a vote as
+    # much as the buttons).
     shown = comment_voted_for_viewer(comment=comment, viewer=request.user, vote=value)
-    response = render(request, "discussion/partials/_vote_buttons.html", {"card": shown})
+    buttons = {"card": shown, "csrf_token": get_token(request)}
+    response = HttpResponse(render_to_string("discussion/partials/_vote_buttons.html", buttons))
     said = live_region.score_changed(score=shown.comment.score, author_name=shown.author_name)
     return live_region.announced(response, said)
 
