@@ -18,13 +18,18 @@ the database. None is refused as a value: ``= NULL`` is not ``IS NULL``.
 
 It is compiled once per thread, because the compiler that turns rows into Python values
 holds its thread's database connection.
+
+An update is prepared the same way: its builder returns ``Update(rows, **values)``, the
+rows of a queryset and what they are set to (``F()`` expressions included), and ``run()``
+answers how many rows it changed. It took Django 0.4 ms to build the counters' update of
+a vote, and the database 0.05 ms to run it.
 """
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -32,8 +37,9 @@ from django.db.models import Model, QuerySet
 from django.db.models.base import ModelState
 from django.db.models.query import ValuesListIterable
 from django.db.models.signals import post_init, pre_init
-from django.db.models.sql.compiler import SQLCompiler
-from django.db.transaction import TransactionManagementError
+from django.db.models.sql import Query, UpdateQuery
+from django.db.models.sql.compiler import SQLCompiler, SQLUpdateCompiler
+from django.db.transaction import TransactionManagementError, mark_for_rollback_on_error
 from django.utils.dateparse import parse_date, parse_datetime
 
 type Kind = type[int] | type[str]
@@ -89,13 +95,23 @@ class _Compiled:
     converters: dict[int, tuple[list[Any], Any]]
 
 
+class Update:
+    """What a prepared update's builder returns: the rows of a queryset, and what they are
+    set to, as ``QuerySet.update(**values)`` takes it."""
+
+    def __init__(self, rows: QuerySet[Any, Any], **values: Any) -> None:
+        self.rows, self.values = rows, values
+
+
 class PreparedQuery:
     """A values_list() query compiled once per thread and database, run with new values.
 
     ``build`` takes one argument per kind, then the shape's, and returns the queryset.
     """
 
-    def __init__(self, build: Callable[..., QuerySet[Any, Any]], kinds: tuple[Kind, ...]) -> None:
+    def __init__(
+        self, build: Callable[..., QuerySet[Any, Any] | Update], kinds: tuple[Kind, ...]
+    ) -> None:
         self.build, self.kinds = build, kinds
         self._local = threading.local()
         self.__doc__ = build.__doc__
@@ -103,17 +119,29 @@ class PreparedQuery:
 
     def _sql(self, using: str, stand_ins: list[int | str], shape: tuple[object, ...]):
         with connections[using].execute_wrapper(_no_queries):
-            queryset = self.build(*stand_ins, *shape)
-            if queryset._iterable_class is not ValuesListIterable:
-                raise TypeError(f"{self.__name__}: a prepared query must be a values_list()")
-            compiler = queryset.query.get_compiler(using=using)
+            built = self.build(*stand_ins, *shape)
+            query: Query
+            if isinstance(built, Update):
+                update = cast(UpdateQuery, built.rows.query.chain(UpdateQuery))
+                update.add_update_values(built.values)
+                update.annotations = {}
+                if update.get_related_updates():
+                    raise TypeError(f"{self.__name__}: an update of one table only")
+                query = update
+            elif built._iterable_class is ValuesListIterable:
+                query = built.query
+            else:
+                raise TypeError(
+                    f"{self.__name__}: a prepared query must be a values_list() or an Update"
+                )
+            compiler = query.get_compiler(using=using)
             try:
                 sql, params = compiler.as_sql()
             except EmptyResultSet:
-                if not queryset.query.is_empty():  # e.g. an id out of a field's range
+                if not query.is_empty():  # e.g. an id out of a field's range
                     raise TypeError(f"{self.__name__}: a stand-in emptied the query") from None
                 sql, params = "", ()
-        if compiler.has_extra_select:
+        if not isinstance(built, Update) and compiler.has_extra_select:
             raise TypeError(f"{self.__name__}: extra() columns are not supported")
         return compiler, sql, params
 
@@ -148,15 +176,13 @@ class PreparedQuery:
                 f"{self.__name__}: a value does not reach the SQL as a parameter of its own, "
                 "so it cannot vary"
             )
-        selected = [column for column, _, _ in compiler.select[: compiler.col_count]]
-        if compiler.has_composite_fields(selected):
-            raise TypeError(f"{self.__name__}: composite fields are not supported")
-        return _Compiled(
-            compiler=compiler,
-            sql=sql,
-            params=tuple(template),
-            converters=compiler.get_converters(selected),
-        )
+        converters = {}
+        if not isinstance(compiler, SQLUpdateCompiler):
+            selected = [column for column, _, _ in compiler.select[: compiler.col_count]]
+            if compiler.has_composite_fields(selected):
+                raise TypeError(f"{self.__name__}: composite fields are not supported")
+            converters = compiler.get_converters(selected)
+        return _Compiled(compiler=compiler, sql=sql, params=tuple(template), converters=converters)
 
     def _compiled(self, using: str, shape: tuple[object, ...]) -> _Compiled:
         kept: dict[tuple[str, tuple[object, ...]], _Compiled] | None
@@ -180,21 +206,13 @@ class PreparedQuery:
         """Every row, converted as the queryset would convert it. ``shape``: values that
         are written into the SQL (a LIMIT), passed to the builder after the stand-ins; the
         query is compiled once for each."""
-        if len(values) != len(self.kinds):
-            raise TypeError(f"{self.__name__} takes {len(self.kinds)} values")
-        for value, kind in zip(values, self.kinds, strict=True):
-            if not isinstance(value, kind) or isinstance(value, bool):
-                raise TypeError(f"{self.__name__}: {value!r} is not a {kind.__name__}")
-        compiled = self._compiled(using, shape)
+        compiled, params = self._call(values, shape, using, update=False)
         if not compiled.sql:
             return []
         connection = connections[using]
         if compiled.compiler.query.select_for_update and not connection.in_atomic_block:
             # Django checks it as it compiles, which a prepared query does once.
             raise TransactionManagementError("select_for_update outside of a transaction")
-        params = [
-            p.wrap(values[p.position]) if isinstance(p, _Argument) else p for p in compiled.params
-        ]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             fetched = cursor.fetchall()
@@ -202,6 +220,33 @@ class PreparedQuery:
             return fetched
         converted = compiled.compiler.apply_converters(fetched, compiled.converters)
         return [tuple(row) for row in converted]
+
+    def run(self, *values: int | str, using: str = DEFAULT_DB_ALIAS) -> int:
+        """An update: how many rows it changed."""
+        compiled, params = self._call(values, (), using, update=True)
+        if not compiled.sql:
+            return 0
+        # As QuerySet.update(): an error leaves the transaction to be rolled back.
+        with mark_for_rollback_on_error(using), connections[using].cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            return cursor.rowcount
+
+    def _call(
+        self, values: tuple[int | str, ...], shape: tuple[object, ...], using: str, *, update: bool
+    ) -> tuple[_Compiled, list[Any]]:
+        """The query compiled for this thread, and the parameters with these values."""
+        if len(values) != len(self.kinds):
+            raise TypeError(f"{self.__name__} takes {len(self.kinds)} values")
+        for value, kind in zip(values, self.kinds, strict=True):
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise TypeError(f"{self.__name__}: {value!r} is not a {kind.__name__}")
+        compiled = self._compiled(using, shape)
+        if isinstance(compiled.compiler, SQLUpdateCompiler) != update:
+            raise TypeError(f"{self.__name__}: run() an Update, read the rows() of the rest")
+        params = [
+            p.wrap(values[p.position]) if isinstance(p, _Argument) else p for p in compiled.params
+        ]
+        return compiled, params
 
     def row(
         self,
@@ -220,8 +265,11 @@ def _same(param: object, stand_in: int | str) -> bool:
     return isinstance(param, str) and param == stand_in
 
 
-def prepared(*kinds: Kind) -> Callable[[Callable[..., QuerySet[Any, Any]]], PreparedQuery]:
-    """Decorate a function that builds a values_list() queryset from ids and strings."""
+def prepared(
+    *kinds: Kind,
+) -> Callable[[Callable[..., QuerySet[Any, Any] | Update]], PreparedQuery]:
+    """Decorate a function that builds a values_list() queryset, or an Update, from ids and
+    strings."""
     return lambda build: PreparedQuery(build, kinds)
 
 

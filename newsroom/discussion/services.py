@@ -4,12 +4,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.core.html import plain_text, render_comment
-from newsroom.core.prepared import prepared
+from newsroom.core.prepared import Update, prepared
 from newsroom.discussion.announce import comment_changed
 from newsroom.discussion.mentions import link_mentions, member_page_urls, unlink_member_pages
 from newsroom.discussion.models import MAX_DEPTH, Comment, DecisionNotice, Vote
@@ -264,6 +265,19 @@ def _vote_of(comment_id: int, voter_id: int) -> QuerySet[Vote, tuple[int]]:
     return Vote.objects.filter(comment_id=comment_id, voter_id=voter_id).values_list("value")
 
 
+@prepared(int, int, int)
+def _vote_changed(comment_id: int, voter_id: int, value: int) -> Update:
+    mine = Vote.objects.filter(comment_id=comment_id, voter_id=voter_id)
+    return Update(mine, value=value, updated_at=Now())
+
+
+@prepared(int, int, int)
+def _counted(comment_id: int, up: int, down: int) -> Update:
+    """The comment's counters moved by the vote, under its lock."""
+    counters = {"upvotes": F("upvotes") + up, "downvotes": F("downvotes") + down}
+    return Update(Comment.objects.filter(pk=comment_id), **counters)
+
+
 @transaction.atomic
 def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
     """Vote up (1), down (-1) or withdraw (0); the comment given comes back with its status and
@@ -290,20 +304,17 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
         raise PermissionDenied("You cannot vote on your own comment.")
     if status != Comment.Status.PUBLISHED:
         raise PermissionDenied("Only published comments can be voted on.")
-    mine = Vote.objects.filter(comment_id=comment.pk, voter=voter)
     old = (_vote_of.row(comment.pk, voter.pk) or (0,))[0]
     if value == old:
         return comment
     if value == 0:
-        mine.delete()
+        Vote.objects.filter(comment_id=comment.pk, voter=voter).delete()
     elif old:
-        mine.update(value=value, updated_at=timezone.now())
+        _vote_changed.run(comment.pk, voter.pk, value)
     else:
         Vote.objects.create(comment=comment, voter=voter, value=value)
     up, down = int(value == 1) - int(old == 1), int(value == -1) - int(old == -1)
-    Comment.objects.filter(pk=comment.pk).update(
-        upvotes=F("upvotes") + up, downvotes=F("downvotes") + down
-    )
+    _counted.run(comment.pk, up, down)
     comment.upvotes += up
     comment.downvotes += down
     comment_changed(comment, was_published=True)

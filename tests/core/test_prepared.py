@@ -6,8 +6,8 @@ from unittest.mock import patch
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
-from django.db.models import Exists, Model, OuterRef
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, F, Model, OuterRef
 from django.db.models.signals import post_init
 from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from newsroom.accounts.models import User
-from newsroom.core.prepared import SHAPES_KEPT, columns, in_lists, instance, prepared
+from newsroom.core.prepared import SHAPES_KEPT, Update, columns, in_lists, instance, prepared
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +106,50 @@ def test_a_query_of_models_is_refused():
     query = prepared(int)(lambda user_id: User.objects.filter(pk=user_id))
     with pytest.raises(TypeError, match="values_list"):
         query.rows(1)
+
+
+@prepared(int, int)
+def _children_counted(page_id: int, change: int):
+    """A counter moved by a value, as a vote moves a comment's, for the rows of one id."""
+    return Update(Page.objects.filter(pk=page_id), numchild=F("numchild") + change)
+
+
+def test_an_update_sets_its_rows_with_each_calls_values_and_counts_them(home):
+    root = Page.objects.get(pk=home.get_parent().pk)
+    before = (root.numchild, home.numchild)
+
+    with CaptureQueriesContext(connection) as queries:
+        changed = [
+            _children_counted.run(root.pk, 3),
+            _children_counted.run(home.pk, 2),
+            _children_counted.run(root.pk, -1),
+        ]
+        nothing = _children_counted.run(0, 5)
+
+    assert (changed, nothing, len(queries)) == ([1, 1, 1], 0, 4)
+    root.refresh_from_db()
+    home.refresh_from_db()
+    assert (root.numchild, home.numchild) == (before[0] + 2, before[1] + 2)
+
+
+def test_an_update_is_run_and_a_query_is_read_never_the_other_way():
+    with pytest.raises(TypeError, match="run"):
+        _children_counted.rows(1, 2)
+    with pytest.raises(TypeError, match="run"):
+        VERIFIED_NAMES.run(1, "ana")
+
+
+def test_a_failed_update_leaves_its_transaction_to_be_rolled_back():
+    taken = UserFactory()
+    other = UserFactory()
+    rename = prepared(int, str)(
+        lambda user_id, username: Update(User.objects.filter(pk=user_id), username=username)
+    )
+
+    with transaction.atomic():
+        with pytest.raises(IntegrityError):
+            rename.run(other.pk, taken.username)  # usernames are unique
+        assert transaction.get_rollback()  # leaving the block rolls back to its savepoint
 
 
 @pytest.mark.parametrize("value", [None, "1", True])
