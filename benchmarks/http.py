@@ -54,6 +54,7 @@ VAR = ROOT / "var" / "bench"
 PYTHON = sys.executable
 WRK_THREADS = 2
 WRK = ["wrk", f"-t{WRK_THREADS}", "-c32", "-d10s", "--timeout", "30s"]  # slow pages count
+WARM_UP_WRK = [*WRK[:3], "-d2s", *WRK[4:]]
 WORKERS = "2"
 # Threads per worker, for every server alike: as `newsroom serve` runs granian (WEB_THREADS,
 # whose default is 2, the size of each process's database pool). granian's own default for
@@ -360,10 +361,10 @@ def lua_string(value: str) -> str:
     return json.dumps(value)  # a JSON string is a valid Lua string literal for ASCII
 
 
-def wrk(label: str, base: str, requests: list[dict], *, per_view: int = 1) -> Result:
-    """Run wrk over ``requests`` (method, path, headers, body), cycling through them.
+def wrk_script(requests: list[dict], per_view: int) -> Path:
+    """A wrk script cycling through ``requests`` (method, path, headers, body).
 
-    The requests come in views of ``per_view``; each wrk thread takes every THREADS-th
+    The requests come in views of ``per_view``; each wrk thread takes every WRK_THREADS-th
     view (thread 1 the first, thread 2 the second, ...), so no two threads send the same
     request: two votes alike would make the second a no-op."""
     entries = []
@@ -396,6 +397,23 @@ def wrk(label: str, base: str, requests: list[dict], *, per_view: int = 1) -> Re
         "  return requests[item]\n"
         "end\n" + LUA_DONE
     )
+    return script
+
+
+def wrk(
+    label: str,
+    base: str,
+    requests: list[dict],
+    *,
+    per_view: int = 1,
+    warm_up: list[dict] | None = None,
+) -> Result:
+    """Run wrk over ``requests`` after WARM_UP_WRK over ``warm_up`` (by default the same
+    requests), not counted: every server's threads have compiled what they compile once
+    (templates, queries) before the count starts, as a server in service has."""
+    script = wrk_script(warm_up or requests, per_view)
+    subprocess.run([*WARM_UP_WRK, "-s", str(script), base], check=True, capture_output=True)
+    script = wrk_script(requests, per_view)
     output = subprocess.run(
         [*WRK, "-s", str(script), base], check=True, capture_output=True, text=True
     ).stdout
@@ -556,8 +574,8 @@ def main() -> None:
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     print(
-        f"commit {commit}; {' '.join(WRK)}; granian --workers {WORKERS} "
-        f"--blocking-threads {THREADS}; {os.cpu_count()} cores"
+        f"commit {commit}; {' '.join(WRK)} after {WARM_UP_WRK[3][2:]} not counted; "
+        f"granian --workers {WORKERS} --blocking-threads {THREADS}; {os.cpu_count()} cores"
     )
 
     site_dir = VAR / "newsroom-sqlite"
@@ -665,14 +683,13 @@ def main() -> None:
         pg_env = newsroom_env(pg_dir, DATABASE_URL=url)
         voting = run_child(["seed", "votes"], pg_env)
         with granian("newsroom.wsgi:application", env=pg_env, cwd=ROOT) as base:
-            votes = []
             comments = voting["comments200"]
+
             # Each reader votes on 50 comments, in three rounds that each change every one
-            # of those votes (up, down, withdrawn, or down, withdrawn, up), and round again.
-            for turn, j, (k, session) in itertools.product(
-                range(3), range(50), enumerate(voting["sessions"])
-            ):
-                votes.append({
+            # of those votes (up, down, withdrawn, or down, withdrawn, up), and round again;
+            # the warm-up votes on 10 others.
+            def vote(k: int, session: str, j: int, turn: int) -> dict:
+                return {
                     "method": "POST",
                     "path": f"/discussion/comments/{comments[(k * 5 + j) % 200]}/vote/",
                     "headers": signed_in(session, **{
@@ -681,8 +698,17 @@ def main() -> None:
                         "HX-Request": "true",
                     }),
                     "body": "value=" + ("up", "down", "clear")[(turn + (k + j) % 2) % 3],
-                })  # fmt: skip
-            results["votes"] = wrk("votes, 32 signed-in clients, PostgreSQL (htmx)", base, votes)
+                }  # fmt: skip
+
+            readers = list(enumerate(voting["sessions"]))
+            votes = [
+                vote(k, session, j, turn)
+                for turn, j, (k, session) in itertools.product(range(3), range(50), readers)
+            ]
+            others = [vote(k, s, j, 0) for j, (k, s) in itertools.product(range(50, 60), readers)]
+            results["votes"] = wrk(
+                "votes, 32 signed-in clients, PostgreSQL (htmx)", base, votes, warm_up=others
+            )
         checked = run_child(["check-votes"], pg_env)
         print(
             f"vote counts: {checked['wrong']} of {checked['comments']} comments differ "
