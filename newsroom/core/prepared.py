@@ -29,6 +29,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, cast
 
 from django.core.exceptions import EmptyResultSet
@@ -318,12 +319,14 @@ _MAKING = ("__init__", "__setattr__", "from_db")
 
 def _initialised_by_itself(model: type[Model]) -> bool:
     return (
-        any(
-            name in vars(base)
-            for base in model.__mro__[:-1]
-            if base is not Model
-            for name in _MAKING
-        )
+        _defines_its_making(model)
         or pre_init.has_listeners(model)
         or post_init.has_listeners(model)
+    )
+
+
+@cache  # a class's bases do not change; its receivers may, so they are asked each time
+def _defines_its_making(model: type[Model]) -> bool:
+    return any(
+        name in vars(base) for base in model.__mro__[:-1] if base is not Model for name in _MAKING
     )
