@@ -53,8 +53,10 @@ ROOT = Path(__file__).resolve().parents[1]
 VAR = ROOT / "var" / "bench"
 PYTHON = sys.executable
 WRK_THREADS = 2
-WRK = ["wrk", f"-t{WRK_THREADS}", "-c32", "-d10s", "--timeout", "30s"]  # slow pages count
-WARM_UP_WRK = [*WRK[:3], "-d2s", *WRK[4:]]
+WARM_UP_SECONDS = 2
+WRK_LOAD = [f"-t{WRK_THREADS}", "-c32", "--timeout", "30s"]  # slow pages count, not time out
+WRK = ["wrk", *WRK_LOAD, "-d10s"]
+WARM_UP_WRK = ["wrk", *WRK_LOAD, f"-d{WARM_UP_SECONDS}s"]
 WORKERS = "2"
 # Threads per worker, for every server alike: as `newsroom serve` runs granian (WEB_THREADS,
 # whose default is 2, the size of each process's database pool). granian's own default for
@@ -574,7 +576,7 @@ def main() -> None:
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     print(
-        f"commit {commit}; {' '.join(WRK)} after {WARM_UP_WRK[3][2:]} not counted; "
+        f"commit {commit}; {' '.join(WRK)} after {WARM_UP_SECONDS}s not counted; "
         f"granian --workers {WORKERS} --blocking-threads {THREADS}; {os.cpu_count()} cores"
     )
 

@@ -11,6 +11,7 @@ computed here, once, in Python.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
 from typing import Any
 from urllib.parse import urlencode
 
@@ -105,7 +106,7 @@ def _threads(
 
 
 def _slices(widths: list[int]) -> list[slice]:
-    ends = [sum(widths[: n + 1]) for n in range(len(widths))]
+    ends = accumulate(widths)
     return [slice(end - width, end) for end, width in zip(ends, widths, strict=True)]
 
 
