@@ -11,13 +11,16 @@ outage: when Redis cannot be reached the request is let through and a warning lo
 
 import logging
 import re
+import threading
+import time
+from collections import deque
 from functools import cache
 
 from django.conf import settings
 from django.http import HttpRequest
 from limits import RateLimitItem, parse
 from limits.errors import StorageError
-from limits.storage import MemoryStorage, RedisStorage, Storage
+from limits.storage import RedisStorage
 from limits.strategies import MovingWindowRateLimiter
 
 logger = logging.getLogger(__name__)
@@ -27,16 +30,65 @@ _SHORT_PERIOD = re.compile(r"^\s*(\d+)\s*/\s*([smhd])\s*$")
 _PERIODS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
 
 
+class LocalWindows:
+    """Moving windows in this process's memory: each key's action times within its window.
+
+    A key's old times are dropped when it is next hit, and every key's at a hit once
+    ``sweep_every`` seconds have passed, so memory holds the readers of the last window.
+    (``limits``' own memory storage expires them from a timer thread that it starts again
+    on most hits: a tenth of a comment post's time.)
+    """
+
+    def __init__(self, *, sweep_every: float = 60.0) -> None:
+        self._times: dict[str, deque[float]] = {}
+        self._windows: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._sweep_every = sweep_every
+        self._next_sweep = time.monotonic() + sweep_every
+
+    def hit(self, limit: RateLimitItem, *identifiers: str) -> bool:
+        """Count an action unless the last ``limit.amount`` all fall within the window."""
+        key, window, now = limit.key_for(*identifiers), limit.get_expiry(), time.monotonic()
+        with self._lock:
+            if now >= self._next_sweep:
+                self._sweep(now)
+            times = self._times.setdefault(key, deque())
+            self._windows[key] = window
+            while times and times[0] < now - window:  # as limits: a time at the edge counts
+                times.popleft()
+            if len(times) >= limit.amount:
+                return False
+            times.append(now)
+            return True
+
+    def _sweep(self, now: float) -> None:
+        for key, times in list(self._times.items()):
+            if not times or times[-1] <= now - self._windows[key]:
+                del self._times[key], self._windows[key]
+        self._next_sweep = now + self._sweep_every
+
+    def keys(self) -> list[str]:
+        """The keys with times kept."""
+        with self._lock:
+            return list(self._times)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._times.clear()
+            self._windows.clear()
+
+
 @cache
-def _storage() -> Storage:
+def _limiter() -> MovingWindowRateLimiter | LocalWindows:
     if settings.REDIS_URL:
-        return RedisStorage(
+        storage = RedisStorage(
             settings.REDIS_URL,
             wrap_exceptions=True,
             socket_timeout=settings.CACHE_SOCKET_TIMEOUT,
             socket_connect_timeout=settings.CACHE_SOCKET_TIMEOUT,
         )
-    return MemoryStorage()
+        return MovingWindowRateLimiter(storage)
+    return LocalWindows()
 
 
 @cache
@@ -60,7 +112,7 @@ def rate_limited(request: HttpRequest, group: str) -> bool:
     """
     limit = _limit(settings.NEWSROOM_RATE_LIMITS[group])
     try:
-        return not MovingWindowRateLimiter(_storage()).hit(limit, group, _who(request))
+        return not _limiter().hit(limit, group, _who(request))
     except StorageError as error:
         logger.warning("Rate limit %r not checked, letting the request through: %s", group, error)
         return False
@@ -68,4 +120,8 @@ def rate_limited(request: HttpRequest, group: str) -> bool:
 
 def rate_limits_reset() -> None:
     """Forget every count (tests reuse reader ids after each rollback)."""
-    _storage().reset()
+    limiter = _limiter()
+    if isinstance(limiter, LocalWindows):
+        limiter.reset()
+    else:
+        limiter.storage.reset()

@@ -1,9 +1,11 @@
-"""Rate limits hold over any window of their length, and fail open when Redis is away."""
+"""Rate limits hold over any window of their length, in Redis or in this process's memory,
+and fail open when Redis is away."""
 
 import logging
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -11,7 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
 from newsroom.core import ratelimit
-from newsroom.core.ratelimit import rate_limited
+from newsroom.core.ratelimit import LocalWindows, rate_limited
 
 
 @pytest.fixture
@@ -26,21 +28,30 @@ def request_from():
 
 @pytest.fixture
 def fresh_storage(settings):
-    ratelimit._storage.cache_clear()
+    ratelimit._limiter.cache_clear()
     yield settings
-    ratelimit._storage.cache_clear()
+    ratelimit._limiter.cache_clear()
 
 
-def test_the_limit_counts_per_reader_and_refuses_beyond_it(fresh_storage, request_from):
-    fresh_storage.NEWSROOM_RATE_LIMITS = {"comment": "2/m"}
+@pytest.fixture(params=["memory", "redis"])
+def limits_in(request, fresh_storage):
+    """Each test below runs with the counts in this process's memory, then in Redis."""
+    fresh_storage.REDIS_URL = ""
+    if request.param == "redis":
+        fresh_storage.REDIS_URL = request.getfixturevalue("redis_server").url
+    return fresh_storage
+
+
+def test_the_limit_counts_per_reader_and_refuses_beyond_it(limits_in, request_from):
+    limits_in.NEWSROOM_RATE_LIMITS = {"comment": "2/m"}
 
     assert [rate_limited(request_from(), "comment") for _ in range(3)] == [False, False, True]
     assert rate_limited(request_from("192.0.2.2"), "comment") is False
 
 
-def test_a_window_boundary_does_not_reset_the_count(fresh_storage, request_from):
+def test_a_window_boundary_does_not_reset_the_count(limits_in, request_from):
     """With fixed windows, hits just before a boundary and just after it both pass."""
-    fresh_storage.NEWSROOM_RATE_LIMITS = {"comment": "3 per 2 seconds"}
+    limits_in.NEWSROOM_RATE_LIMITS = {"comment": "3 per 2 seconds"}
     while time.time() % 2 < 1.6:  # just before a fixed 2-second window would end
         time.sleep(0.02)
 
@@ -82,3 +93,34 @@ def test_a_dead_redis_lets_requests_through_with_a_warning(
         assert rate_limited(request_from(), "vote") is False
 
     assert "not checked, letting the request through" in caplog.text
+
+
+def test_counts_in_memory_forget_the_readers_of_past_windows():
+    limiter = LocalWindows(sweep_every=0.5)
+    second, hour = ratelimit._limit("1 per 1 second"), ratelimit._limit("1/hour")
+    assert limiter.hit(second, "comment", "reader-1") is True
+    assert limiter.hit(hour, "vote", "reader-2") is True
+    assert limiter.hit(second, "comment", "reader-1") is False
+
+    time.sleep(1.1)  # the comment's window has passed, the vote's has not
+    assert limiter.hit(second, "comment", "reader-3") is True  # a hit sweeps
+
+    assert sorted(limiter.keys()) == sorted(
+        [second.key_for("comment", "reader-3"), hour.key_for("vote", "reader-2")]
+    )
+    assert limiter.hit(hour, "vote", "reader-2") is False  # still counted
+    assert limiter.hit(second, "comment", "reader-1") is True
+
+
+def test_counts_in_memory_start_no_threads(fresh_storage, request_from):
+    """limits' memory storage started a timer thread on most hits."""
+    fresh_storage.REDIS_URL = ""
+    fresh_storage.NEWSROOM_RATE_LIMITS = {"comment": "100/m"}
+    rate_limited(request_from(), "comment")
+    before = threading.active_count()
+
+    for _ in range(20):
+        rate_limited(request_from(), "comment")
+        time.sleep(0.02)
+
+    assert threading.active_count() == before
