@@ -23,6 +23,9 @@ An update is prepared the same way: its builder returns ``Update(rows, **values)
 rows of a queryset and what they are set to (``F()`` expressions included), and ``run()``
 answers how many rows it changed. It took Django 0.4 ms to build the counters' update of
 a vote, and the database 0.05 ms to run it.
+
+``insert(obj)`` saves a new row as ``obj.save()`` does, with the INSERT Django compiles
+for its model kept from the first: Django took 0.5 ms to build a comment's, per post.
 """
 
 import threading
@@ -36,9 +39,10 @@ from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model, QuerySet
 from django.db.models.base import ModelState
+from django.db.models.fields import Field
 from django.db.models.query import ValuesListIterable
-from django.db.models.signals import post_init, pre_init
-from django.db.models.sql import Query, UpdateQuery
+from django.db.models.signals import post_init, post_save, pre_init, pre_save
+from django.db.models.sql import InsertQuery, Query, UpdateQuery
 from django.db.models.sql.compiler import SQLCompiler, SQLUpdateCompiler
 from django.db.transaction import TransactionManagementError, mark_for_rollback_on_error
 from django.utils.dateparse import parse_date, parse_datetime
@@ -330,3 +334,70 @@ def _defines_its_making(model: type[Model]) -> bool:
     return any(
         name in vars(base) for base in model.__mro__[:-1] if base is not Model for name in _MAKING
     )
+
+
+@dataclass(frozen=True)
+class _Insert:
+    sql: str
+    fields: tuple[Field, ...]  # each a parameter of the SQL, in order
+
+
+_inserts: dict[tuple[type[Model], str], _Insert] = {}
+
+
+def insert(obj: Model, *, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Save ``obj``, a new row with no primary key yet, as ``obj.save()`` would: the same
+    fields' values (``auto_now`` times included), its id set from the database's answer.
+
+    Django builds the INSERT anew for every save; here its SQL is compiled once per model
+    and database, and each call only prepares the values; pre_save and post_save are sent
+    as ``save()`` sends them. What the kept SQL cannot serve is refused, not saved wrongly:
+    a model with parents, database defaults or generated columns, an id set by the
+    caller, a value that is an expression.
+    """
+    model = type(obj)
+    meta = model._meta
+    if obj.pk is not None:
+        raise TypeError(f"insert(): a {model.__name__} with its id set; save() it")
+    # save()'s own check (not in the stubs): a related row not saved yet is refused, and a
+    # related row's id is copied into its column.
+    obj._prepare_related_fields_for_save(operation_name="save")  # type: ignore[attr-defined]
+    pre_save.send(sender=model, instance=obj, raw=False, using=using, update_fields=None)
+    connection = connections[using]
+    compiled = _inserts.get((model, using)) or _insert_compiled(model, using)
+    params = []
+    for field in compiled.fields:
+        value = field.pre_save(obj, add=True)
+        if hasattr(value, "resolve_expression"):
+            raise TypeError(f"insert(): {field.name} is an expression; save() it")
+        params.append(field.get_db_prep_save(value, connection))
+    with mark_for_rollback_on_error(using), connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        (pk,) = cursor.fetchone()
+    setattr(obj, meta.pk.attname, pk)
+    obj._state.adding, obj._state.db = False, using
+    post_save.send(
+        sender=model, instance=obj, created=True, update_fields=None, raw=False, using=using
+    )
+
+
+def _insert_compiled(model: type[Model], using: str) -> _Insert:
+    """Django's INSERT of this model, returning the new id, with the parameters it takes."""
+    meta = model._meta
+    connection = connections[using]
+    if meta.parents or meta.order_with_respect_to or meta.pk is not meta.auto_field:
+        raise TypeError(f"insert(): {model.__name__} is saved by save(), not a kept INSERT")
+    if not connection.features.can_return_columns_from_insert:
+        raise TypeError(f"insert(): {connection.vendor} does not return a new row's id")
+    fields = tuple(f for f in meta.local_concrete_fields if f is not meta.auto_field)
+    if any(f.generated or f.has_db_default() or hasattr(f, "get_placeholder_sql") for f in fields):
+        raise TypeError(f"insert(): {model.__name__} has columns the database fills or shapes")
+    query = InsertQuery(model)
+    query.insert_values(fields, [model()])  # a row of defaults: only its SQL is kept
+    compiler = query.get_compiler(using=using)
+    compiler.returning_fields = [meta.pk]
+    ((sql, params),) = compiler.as_sql()
+    if len(params) != len(fields) or sql.count("%s") != len(fields):
+        raise TypeError(f"insert(): {model.__name__}'s INSERT takes other parameters")
+    compiled = _inserts[model, using] = _Insert(sql=sql, fields=fields)
+    return compiled

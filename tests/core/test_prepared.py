@@ -8,15 +8,26 @@ from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, F, Model, OuterRef
-from django.db.models.signals import post_init
+from django.db.models.functions import Now
+from django.db.models.signals import post_init, post_save, pre_save
 from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
 from newsroom.accounts.models import User
-from newsroom.core.prepared import SHAPES_KEPT, Update, columns, in_lists, instance, prepared
-from tests.factories import UserFactory
+from newsroom.articles.models import ArticlePage
+from newsroom.core.prepared import (
+    SHAPES_KEPT,
+    Update,
+    columns,
+    in_lists,
+    insert,
+    instance,
+    prepared,
+)
+from newsroom.discussion.models import Comment, Vote
+from tests.factories import ArticlePageFactory, CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -271,3 +282,97 @@ def test_ids_are_asked_in_lists_of_a_set_size_the_last_padded_with_no_ones_id():
     assert list(in_lists([5, 6, 7], 2)) == [[5, 6], [7, 0]]
     assert list(in_lists([5, 6], 2)) == [[5, 6]]
     assert list(in_lists([], 2)) == []
+
+
+def _stored(comment: Comment) -> dict:
+    """A comment's row as the database holds it, but its id."""
+    row = Comment.objects.filter(pk=comment.pk).values().get()
+    del row["id"]
+    return row
+
+
+def test_an_insert_stores_the_row_save_would_in_one_query(home):
+    article, author = ArticlePageFactory(parent=home), UserFactory()
+    parent = CommentFactory(article=article)
+
+    def new_reply() -> Comment:
+        return Comment(
+            article=article, author=author, parent=parent, thread=parent, in_reply_to=parent,
+            depth=2, body="Ja, *so* war es.", body_html="<p>Ja, <em>so</em> war es.</p>",
+            status=Comment.Status.PENDING, toxicity=0.25, toxicity_scores={"a": 0.5},
+            moderation_flags=["DETECTED_LINKS"], submission_key="form-1",
+        )  # fmt: skip
+
+    saved, inserted = new_reply(), new_reply()
+    saved.submission_key = "form-2"
+    saved.save()
+    with CaptureQueriesContext(connection) as queries:
+        insert(inserted)
+
+    assert len(queries) == 1
+    assert inserted.pk is not None and inserted.pk != saved.pk
+    assert (inserted._state.adding, inserted._state.db) == (False, "default")
+    expected = _stored(saved) | {
+        "submission_key": "form-1",
+        "created_at": inserted.created_at,
+        "updated_at": inserted.updated_at,
+    }
+    assert _stored(inserted) == expected
+    assert saved.created_at <= inserted.created_at <= timezone.now()
+    assert Comment.objects.get(pk=inserted.pk).toxicity_scores == {"a": 0.5}
+
+
+def test_an_insert_sends_the_signals_save_sends(home):
+    comment = CommentFactory.build(article=ArticlePageFactory(parent=home), author=UserFactory())
+    sent = []
+
+    def before(sender, instance, **kwargs):
+        sent.append(("pre_save", sender, instance.pk, kwargs["raw"]))
+
+    def after(sender, instance, **kwargs):
+        sent.append(("post_save", sender, instance.pk, kwargs["created"]))
+
+    pre_save.connect(before, sender=Comment)
+    post_save.connect(after, sender=Comment)
+    try:
+        insert(comment)
+    finally:
+        pre_save.disconnect(before, sender=Comment)
+        post_save.disconnect(after, sender=Comment)
+
+    assert sent == [("pre_save", Comment, None, False), ("post_save", Comment, comment.pk, True)]
+
+
+def test_an_insert_the_kept_sql_cannot_serve_is_refused_and_stores_nothing(home):
+    article = ArticlePageFactory(parent=home)
+    with_id = CommentFactory.build(article=article, author=UserFactory(), id=987_654)
+    with_expression = CommentFactory.build(article=article, author=UserFactory(), edited_at=Now())
+
+    with pytest.raises(TypeError, match="its id set"):
+        insert(with_id)
+    with pytest.raises(TypeError, match="expression"):
+        insert(with_expression)
+    with pytest.raises(TypeError, match="save"):
+        insert(ArticlePage(title="A page", slug="a-page"))  # a row in each of its models' tables
+    assert not Comment.objects.filter(article=article).exists()
+
+
+def test_an_insert_refuses_a_related_row_not_saved_yet_as_save_does(home):
+    article, author = ArticlePageFactory(parent=home), UserFactory()
+    unsaved_parent = CommentFactory.build(article=article, author=author)
+    reply = CommentFactory.build(
+        article=article, author=author, parent=unsaved_parent, thread=unsaved_parent, depth=2
+    )
+
+    with pytest.raises(ValueError, match="unsaved related object"):
+        insert(reply)
+
+
+def test_a_failed_insert_leaves_its_transaction_to_be_rolled_back(home):
+    vote = Vote.objects.create(comment=CommentFactory(article=ArticlePageFactory(parent=home)),
+                               voter=UserFactory(), value=1)  # fmt: skip
+
+    with transaction.atomic():
+        with pytest.raises(IntegrityError):
+            insert(Vote(comment=vote.comment, voter=vote.voter, value=-1))  # one per reader
+        assert transaction.get_rollback()
