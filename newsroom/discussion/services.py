@@ -10,7 +10,7 @@ from django.utils import timezone
 from newsroom.accounts.models import User
 from newsroom.articles.models import ArticlePage
 from newsroom.core.html import plain_text, render_comment
-from newsroom.core.prepared import Update, prepared
+from newsroom.core.prepared import Update, insert, prepared
 from newsroom.discussion.announce import comment_changed
 from newsroom.discussion.mentions import link_mentions, member_page_urls, unlink_member_pages
 from newsroom.discussion.models import MAX_DEPTH, Comment, DecisionNotice, Vote
@@ -155,7 +155,7 @@ def comment_create(
                 if quoted is not None and statuses[quoted.pk] != Comment.Status.PUBLISHED:
                     raise ValidationError({"quoted_text": "That comment can no longer be quoted."})
             commenting_permission(user=author, article=article).require()
-            comment.save()
+            insert(comment)
             comment_changed(comment, was_published=False)
             if comment.status == Comment.Status.PUBLISHED:
                 reply_notifications_enqueue(comment=comment)
@@ -312,7 +312,7 @@ def vote_cast(*, comment: Comment, voter: User, value: int) -> Comment:
     elif old:
         _vote_changed.run(comment.pk, voter.pk, value)
     else:
-        Vote.objects.create(comment=comment, voter=voter, value=value)
+        insert(Vote(comment=comment, voter=voter, value=value))
     up, down = int(value == 1) - int(old == 1), int(value == -1) - int(old == -1)
     _counted.run(comment.pk, up, down)
     comment.upvotes += up
