@@ -115,18 +115,20 @@ class Comment(TimeStampedModel):
     AUTHOR_ONLY_STATUSES = (Status.PENDING, Status.REJECTED)
     GONE_STATUSES = (Status.REJECTED, Status.REMOVED, Status.DELETED_BY_AUTHOR)
 
+    # No index of their own for article, author and thread: the indexes below begin with
+    # them, and every index is written on every post.
     article = models.ForeignKey(
-        "articles.ArticlePage", on_delete=models.PROTECT, related_name="comments"
+        "articles.ArticlePage", on_delete=models.PROTECT, related_name="comments", db_index=False
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments", db_index=False
     )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replies"
     )
     # The top-level comment of the thread, so a page of threads loads its replies in one query.
     thread = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     # The comment actually answered: the parent, unless the parent was already at MAX_DEPTH.
     in_reply_to = models.ForeignKey(
