@@ -25,7 +25,7 @@ from newsroom.accounts.models import User
 from newsroom.core.prepared import prepared
 from newsroom.moderation.models import Flag, Term
 from newsroom.moderation.toxicity import Scores, score
-from newsroom.moderation.words import compile_terms, find_terms
+from newsroom.moderation.words import compile_terms, find_normalised, normalise
 
 LINK = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
 NUDGE_MESSAGE = (
@@ -87,6 +87,11 @@ class Submission:
         return self.scores.combined
 
     @cached_property
+    def normalised_body(self) -> str:
+        """The text as the word lists read it (words.normalise), once for every list."""
+        return normalise(self.body)
+
+    @cached_property
     def word_patterns(self) -> dict[str, re.Pattern[str] | None]:
         """The word lists, compiled once for all the phases that read them."""
         return word_patterns()
@@ -127,7 +132,7 @@ def _compiled(terms: tuple[tuple[str, str], ...]) -> dict[str, re.Pattern[str] |
 
 
 def banned_words(submission: Submission) -> Decision | None:
-    found = find_terms(submission.word_patterns[Term.Kind.BANNED], submission.body)
+    found = find_normalised(submission.word_patterns[Term.Kind.BANNED], submission.normalised_body)
     if not found:
         return None
     return Decision(
@@ -148,7 +153,7 @@ def toxicity(submission: Submission) -> Decision | None:
 
 
 def suspect_words(submission: Submission) -> Decision | None:
-    if find_terms(submission.word_patterns[Term.Kind.SUSPECT], submission.body):
+    if find_normalised(submission.word_patterns[Term.Kind.SUSPECT], submission.normalised_body):
         return Decision(Verdict.HOLD, (Flag.DETECTED_SUSPECT_WORD,))
     return None
 

@@ -20,7 +20,7 @@ match "as"; other words are not matched ("idiotic" is not "idiot").
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from itertools import groupby
 
 SWAPS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a",
@@ -48,12 +48,13 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=64)  # each rule that reads a list normalises the same comment
 def normalise(text: str) -> str:
     table = _fold_table()
     # Folded before and after case folding: a capital may have a look-alike its small
     # letter lacks (Cyrillic capital em looks like M, its small letter like nothing ASCII).
     folded = unicodedata.normalize("NFKC", text).translate(table).casefold().translate(table)
+    if folded.isascii():  # no format characters, no marks: the steps below change nothing
+        return folded
     kept: list[str] = []
     for char in unicodedata.normalize("NFKD", folded):
         category = unicodedata.category(char)
@@ -94,6 +95,12 @@ def compile_terms(terms: Iterable[str]) -> re.Pattern | None:
 
 
 def find_terms(pattern: re.Pattern | None, text: str) -> list[str]:
+    """What the lists' ``pattern`` (compile_terms) finds in ``text``."""
+    return find_normalised(pattern, normalise(text))
+
+
+def find_normalised(pattern: re.Pattern | None, normalised: str) -> list[str]:
+    """find_terms() of a text already normalise()d: one text read by several lists."""
     if pattern is None:
         return []
-    return [match.group(0) for match in pattern.finditer(normalise(text))]
+    return [match.group(0) for match in pattern.finditer(normalised)]

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -13,6 +15,7 @@ from newsroom.moderation.rules import (
     Verdict,
     moderate,
 )
+from newsroom.moderation.words import normalise
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +110,17 @@ def test_a_word_list_change_applies_to_the_next_comment(article, trusted):
 
     term.delete()
     assert comment_create(article=article, author=trusted, body=body).status == "published"
+
+
+def test_both_word_lists_read_the_comment_normalised_once(article, trusted):
+    Term.objects.create(text="shill", kind=Term.Kind.SUSPECT)
+    Term.objects.create(text="scumbag", kind=Term.Kind.BANNED)
+
+    with patch("newsroom.moderation.rules.normalise", wraps=normalise) as normalising:
+        comment = comment_create(article=article, author=trusted, body="A sh1ll, plainly.")
+
+    assert comment.moderation_flags == [Flag.DETECTED_SUSPECT_WORD]
+    assert [c.args for c in normalising.call_args_list] == [("A sh1ll, plainly.",)]
 
 
 def test_links_from_a_reader_with_few_approved_comments_are_held(article, settings):

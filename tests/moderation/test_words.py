@@ -1,3 +1,5 @@
+import unicodedata
+
 import pytest
 
 from newsroom.moderation.words import compile_terms, find_terms, normalise
@@ -97,3 +99,12 @@ def test_a_banned_word_evaded_is_still_rejected_when_posted(article, trusted, bo
 
     with pytest.raises(CommentRejected):
         comment_create(article=article, author=trusted, body=body)
+
+
+def test_ascii_text_holds_nothing_the_accent_and_format_steps_would_change():
+    """normalise() returns folded ASCII text as it is: no ASCII character is a format
+    character or a mark, and the decompositions leave each one alone."""
+    for char in map(chr, range(128)):
+        assert unicodedata.category(char) not in {"Cf", "Mn", "Me"}
+        assert unicodedata.normalize("NFKD", char) == char == unicodedata.normalize("NFC", char)
+    assert normalise("Sc\u00fcmb\u0430g \u200bNOW") == "scumbag now"
