@@ -17,8 +17,9 @@ lower-case, every character of ``FILTERS`` becomes a space, split on single spac
 the words whose index is below 20,000, then ``pad_sequences``: the last 100 known words,
 zero-padded in front. The model has no masking, so the padding runs through the LSTM too.
 
-Both directions run together: one (n, 100) x (100, 400) product per time step on the
-concatenated state, with a block-diagonal recurrent matrix.
+The recurrence is compiled with numba: a step is a 50 x 200 product and a few hundred
+scalar operations, which numpy ran as a dozen calls whose overhead was most of their
+time (0.7 ms a comment, against 0.2 ms compiled).
 """
 
 import pickle
@@ -28,6 +29,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
+from numba import njit
 
 CLASSES = ("toxic", "severe_toxic", "obscene", "threat", "insult", "identity_hate")
 SEQUENCE_LENGTH = 100
@@ -112,8 +114,6 @@ class Tokenizer:
 class ToxBlockLSTM:
     """The network with its weights loaded; ``logits(texts)`` runs it."""
 
-    CHUNK = 64  # comments per pass: bounds the (steps, chunk, 400) input block
-
     def __init__(self, weights_file: Any = None, tokenizer: Tokenizer | None = None) -> None:
         import h5py
 
@@ -137,26 +137,23 @@ class ToxBlockLSTM:
             self.out_kernel = read("dense_1/dense_1/kernel:0")
             self.out_bias = read("dense_1/dense_1/bias:0")
         units = self.units = lstm[0]["recurrent_kernel"].shape[0]
-        # One step computes both directions' gates at once. Columns, each `units` wide:
-        # i(fwd) i(bwd) f(fwd) f(bwd) o(fwd) o(bwd) c(fwd) c(bwd); the state h and c is
-        # [fwd, bwd]. The recurrent matrix is block-diagonal. The hard-sigmoid gates'
-        # 0.2x + 0.5 is folded into their weights, so a step only clips them.
-        # Each direction's input projection of every vocabulary word is computed once (a
-        # comment starts at the recurrence), with its gates in the order i f o c.
-        self.inputs = [np.empty((len(embedding), 4 * units), dtype=np.float32) for _ in lstm]
-        self.recurrent = np.zeros((2 * units, 8 * units), dtype=np.float32)
-        for d, weights_d in enumerate(lstm):
+        # For each direction, its input projection of every vocabulary word is computed once
+        # (a comment starts at the recurrence), and its recurrent matrix kept, both with the
+        # gates in the order i f o c. The hard-sigmoid gates' 0.2x + 0.5 is folded into
+        # their weights, so a step only clips them.
+        self.inputs, self.recurrent = [], []
+        for weights_d in lstm:
             projected = embedding @ weights_d["kernel"] + weights_d["bias"]
+            inputs = np.empty((len(embedding), 4 * units), dtype=np.float32)
+            recurrent = np.empty((units, 4 * units), dtype=np.float32)
             for k, gate in enumerate((0, 1, 3, 2)):  # Keras order is i f c o
                 source = slice(gate * units, (gate + 1) * units)
-                target = slice((2 * k + d) * units, (2 * k + d + 1) * units)
+                target = slice(k * units, (k + 1) * units)
                 scale, shift = (1.0, 0.0) if gate == 2 else (0.2, 0.5)
-                self.inputs[d][:, k * units : (k + 1) * units] = (
-                    projected[:, source] * scale + shift
-                )
-                self.recurrent[d * units : (d + 1) * units, target] = (
-                    weights_d["recurrent_kernel"][:, source] * scale
-                )
+                inputs[:, target] = projected[:, source] * scale + shift
+                recurrent[:, target] = weights_d["recurrent_kernel"][:, source] * scale
+            self.inputs.append(inputs)
+            self.recurrent.append(recurrent)
         self.tokenizer = tokenizer or Tokenizer.from_package()
 
     def logits(self, texts: list[str]) -> np.ndarray:
@@ -164,53 +161,18 @@ class ToxBlockLSTM:
         if not texts:
             return np.zeros((0, len(CLASSES)), dtype=np.float32)
         tokens = self.tokenizer.encode(texts)
-        pooled = np.concatenate(
-            [self._pooled(tokens[i : i + self.CHUNK]) for i in range(0, len(texts), self.CHUNK)]
-        )
+        pooled = np.empty((len(texts), 2 * self.units), dtype=np.float32)
+        for direction, backwards in enumerate((False, True)):
+            # The outputs are concatenated: forward's first, backward's after.
+            _max_over_time(
+                tokens,
+                self.inputs[direction],
+                self.recurrent[direction],
+                backwards,
+                pooled[:, direction * self.units : (direction + 1) * self.units],
+            )
         hidden = np.maximum(pooled @ self.dense_kernel + self.dense_bias, 0.0)
         return hidden @ self.out_kernel + self.out_bias
-
-    def _pooled(self, tokens: np.ndarray) -> np.ndarray:
-        """The LSTM outputs max-pooled over time, shape (n, 2 units)."""
-        time_major = tokens.T
-        steps, n = time_major.shape
-        units, width = self.units, 2 * self.units
-        # Step t reads word t forwards and word steps-1-t backwards, interleaved by gate.
-        inputs = np.empty((steps, n, 4, 2, units), dtype=np.float32)
-        inputs[:, :, :, 0] = self.inputs[0][time_major].reshape(steps, n, 4, units)
-        inputs[:, :, :, 1] = self.inputs[1][time_major[::-1]].reshape(steps, n, 4, units)
-        h = np.zeros((n, width), dtype=np.float32)
-        c = np.zeros((n, width), dtype=np.float32)
-        z = np.empty((n, 4 * width), dtype=np.float32)
-        pooled = np.full((n, width), -np.inf, dtype=np.float32)
-        gates, cell = z[:, : 3 * width], z[:, 3 * width :]
-        i, f, o = gates[:, :width], gates[:, width : 2 * width], gates[:, 2 * width :]
-        # A step is a dozen numpy calls on a few hundred numbers, so each call's overhead is
-        # most of its time: every result goes into an array made once, and the clip's bounds
-        # are float32 already (a Python float is converted on every call).
-        zero, one, recurrent = np.float32(0), np.float32(1), self.recurrent
-        dot, add, multiply, maximum, minimum, tanh = (
-            np.dot,
-            np.add,
-            np.multiply,
-            np.maximum,
-            np.minimum,
-            np.tanh,
-        )
-        for step_inputs in inputs.reshape(steps, n, 4 * width):
-            dot(h, recurrent, out=z)
-            add(z, step_inputs, out=z)
-            maximum(gates, zero, out=gates)  # hard sigmoid: the clip to [0, 1]
-            minimum(gates, one, out=gates)
-            tanh(cell, out=cell)
-            multiply(c, f, out=c)
-            multiply(cell, i, out=cell)
-            add(c, cell, out=c)
-            tanh(c, out=h)
-            multiply(h, o, out=h)
-            # The max over time does not care which step a backward output belongs to.
-            maximum(pooled, h, out=pooled)
-        return pooled
 
     def probabilities(self, texts: list[str], *, rescale: bool = False) -> list[dict[str, float]]:
         """Like tox-block's make_predictions: each class's probability, optionally rescaled."""
@@ -225,3 +187,44 @@ class ToxBlockLSTM:
                 }
             rows.append(values)
         return rows
+
+
+@njit(cache=True, nogil=True)
+def _tanh(x: np.float32) -> np.float32:
+    # From exp: libm's tanhf took three times as long; the two agree within 1e-7.
+    return np.float32(1) - np.float32(2) / (np.exp(np.float32(2) * x) + np.float32(1))
+
+
+@njit(cache=True, nogil=True)
+def _max_over_time(
+    tokens: np.ndarray,
+    inputs: np.ndarray,
+    recurrent: np.ndarray,
+    backwards: bool,
+    pooled: np.ndarray,
+) -> None:
+    """One direction of the LSTM over each row of ``tokens`` (backwards: last word first),
+    its outputs max-pooled over time into ``pooled`` (rows, units)."""
+    rows, steps = tokens.shape
+    units = recurrent.shape[0]
+    zero, one = np.float32(0), np.float32(1)
+    h = np.empty(units, dtype=np.float32)
+    c = np.empty(units, dtype=np.float32)
+    z = np.empty(4 * units, dtype=np.float32)
+    for row in range(rows):
+        h[:] = 0
+        c[:] = 0
+        pooled[row, :] = -np.inf
+        for step in range(steps):
+            word = tokens[row, steps - 1 - step] if backwards else tokens[row, step]
+            z[:] = inputs[word]
+            for k in range(units):
+                for j in range(4 * units):
+                    z[j] += h[k] * recurrent[k, j]
+            for u in range(units):
+                i = min(max(z[u], zero), one)  # hard sigmoid: the clip to [0, 1]
+                f = min(max(z[units + u], zero), one)
+                o = min(max(z[2 * units + u], zero), one)
+                c[u] = c[u] * f + _tanh(z[3 * units + u]) * i
+                h[u] = _tanh(c[u]) * o
+                pooled[row, u] = max(pooled[row, u], h[u])

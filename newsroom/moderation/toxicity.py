@@ -8,11 +8,12 @@ The models:
 
 The combined score is the mean of the models' logits mapped back to a probability, so
 one confident model moves it more than a hesitant one. Each model is scored through its
-weights (no scikit-learn or TensorFlow call per comment): one comment costs a
-millisecond or two, see benchmarks/moderation.py and docs/moderation.md.
+weights (no scikit-learn or TensorFlow call per comment): one comment costs about half
+a millisecond, see benchmarks/moderation.py and docs/moderation.md.
 
-Loading takes seconds (scikit-learn's import, the LSTM's weights), so ``warm_up()``
-loads everything when a worker process starts (newsroom/wsgi.py calls it) rather than on
+Loading takes seconds (scikit-learn's import, the LSTM's weights, compiling its
+recurrence or reading it from numba's cache), so ``warm_up()`` loads and runs
+everything when a worker process starts (newsroom/wsgi.py calls it) rather than on
 the first reader's post; anything not warmed up loads on first use. A retrained model
 file is picked up by every process at its next score (one ``stat`` per call).
 """
@@ -102,9 +103,8 @@ own_model = _OwnModel()
 
 
 def warm_up() -> None:
-    """Load every model now (a worker process calls this as it starts)."""
-    _shipped_models()
-    own_model.current()
+    """Load every model and score a text now (a worker process calls this as it starts)."""
+    score("A first comment, scored as the worker starts.")
 
 
 def score_many(texts: Iterable[str]) -> list[Scores]:
