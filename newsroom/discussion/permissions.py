@@ -51,6 +51,16 @@ def commenting_permission(*, user: Viewer, article: ArticlePage) -> Posting:
     return standing_permission(user=user)
 
 
+def unasked_commenting_permission(*, user: Viewer, article: ArticlePage) -> Posting:
+    """commenting_permission() without asking the database: the discussion open, the
+    account's own state. What it allows, commenting_permission() may still refuse (an
+    unverified address, a sanction)."""
+    closed = discussion_closed_reason(article)
+    if closed:
+        return Posting(False, closed)
+    return _account_permission(user=user)
+
+
 @prepared(int)
 def _standing(user_id: int) -> QuerySet[User, tuple[bool, bool]]:
     """Whether the account has a verified email address, and whether it has a sanction."""
@@ -66,12 +76,9 @@ def standing_permission(*, user: Viewer) -> Posting:
     Asked on every vote, every post and every signed-in view of a discussion, so the
     verified email and the sanction are looked up in one prepared query.
     """
-    if not user.is_authenticated:
-        return Posting(False, "Sign in to take part in the discussion.")
-    if user.anonymised_at or not user.is_active:
-        return Posting(False, "This account can no longer take part in the discussion.")
-    if not user.display_name:
-        return Posting(False, "Choose a display name in your account before commenting.")
+    account = _account_permission(user=user)
+    if not account.allowed or not user.is_authenticated:
+        return account
     verified, sanctioned = _standing.row(user.pk) or (False, False)
     if not verified:
         return Posting(False, "Verify your email address before commenting.")
@@ -79,6 +86,16 @@ def standing_permission(*, user: Viewer) -> Posting:
     sanction = active_sanction(user) if sanctioned else None
     if sanction is not None:
         return Posting(False, sanction.message)
+    return Posting(True)
+
+
+def _account_permission(*, user: Viewer) -> Posting:
+    if not user.is_authenticated:
+        return Posting(False, "Sign in to take part in the discussion.")
+    if user.anonymised_at or not user.is_active:
+        return Posting(False, "This account can no longer take part in the discussion.")
+    if not user.display_name:
+        return Posting(False, "Choose a display name in your account before commenting.")
     return Posting(True)
 
 

@@ -14,7 +14,11 @@ from newsroom.core.prepared import Update, insert, prepared
 from newsroom.discussion.announce import comment_changed
 from newsroom.discussion.mentions import link_mentions, member_page_urls, unlink_member_pages
 from newsroom.discussion.models import MAX_DEPTH, Comment, DecisionNotice, Vote
-from newsroom.discussion.permissions import commenting_permission, standing_permission
+from newsroom.discussion.permissions import (
+    commenting_permission,
+    standing_permission,
+    unasked_commenting_permission,
+)
 from newsroom.discussion.tasks import decision_notification_enqueue, reply_notifications_enqueue
 from newsroom.moderation.models import Flag, ModerationAction, Report
 from newsroom.moderation.rules import Outcome, Submission, Verdict, moderate
@@ -108,15 +112,17 @@ def comment_create(
 
     The comment is judged (cleaned, rendered, mentions linked, the rules and the toxicity
     model run) before the transaction opens, so no other write waits for that work; the
-    transaction then locks the comments it answers or quotes, checks again what may have
-    changed meanwhile (the author's standing, those comments still published) and saves.
+    transaction then locks the comments it answers or quotes, checks what may have changed
+    meanwhile (the author's standing, those comments still published) and saves. Before
+    the judging, only what needs no query is checked (the discussion open, the account
+    active and named): the standing's query is asked once, where it counts.
 
     Raises NudgeRequired (ask the writer once) or CommentRejected (a banned word)
     before anything is saved; a held comment is saved as pending with its flags.
     ``submission_key`` names the form it was posted from: the same form posted again
     answers with the comment already stored.
     """
-    commenting_permission(user=author, article=article).require()
+    unasked_commenting_permission(user=author, article=article).require()
     body = _clean_body(body)
     if submission_key:
         earlier = _posted_from.row(author.pk, submission_key)

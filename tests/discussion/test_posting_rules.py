@@ -5,6 +5,8 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import comment_create, comment_edit, report_create
@@ -32,6 +34,25 @@ def test_editing_needs_a_verified_address(article):
 
     with pytest.raises(PermissionDenied, match="Verify your email"):
         comment_edit(comment=comment, editor=comment.author, body="Changed my mind.")
+
+
+def test_a_post_asks_the_authors_standing_once_inside_its_transaction(article, reader):
+    with CaptureQueriesContext(connection) as context:
+        comment_create(article=article, author=reader, body="A fair point, well made.")
+
+    sql = [query["sql"] for query in context.captured_queries]
+    standing = [n for n, text in enumerate(sql) if "moderation_sanction" in text]
+    opened = next(n for n, text in enumerate(sql) if text.startswith(("SAVEPOINT", "BEGIN")))
+    assert len(standing) == 1 and standing[0] > opened
+
+
+def test_a_post_from_an_unverified_address_is_refused_after_judging_and_stores_nothing(article):
+    unverified = UserFactory()
+    EmailAddress.objects.filter(user=unverified).update(verified=False)
+
+    with pytest.raises(PermissionDenied, match="Verify your email"):
+        comment_create(article=article, author=unverified, body="A fair point, well made.")
+    assert not Comment.objects.filter(author=unverified).exists()
 
 
 def test_reporting_needs_a_verified_address_but_not_an_open_discussion(article):
