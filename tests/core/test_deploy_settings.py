@@ -114,3 +114,19 @@ def test_repeated_failed_sign_ins_are_locked_out_with_a_429(client):
     assert statuses[:5] == [200] * 5
     assert statuses[5] == 429
     assert "Too many failed login attempts" in client.post(url, attempt).content.decode()
+
+
+def test_a_sqlite_connection_writes_ahead_and_maps_the_file_into_memory(tmp_path):
+    """The tests' own database lives in memory: a site's is a file, opened here anew."""
+    pragmas = "; ".join(
+        f"c.execute('PRAGMA {name}'), print(c.fetchone()[0])"
+        for name in ("journal_mode", "synchronous", "mmap_size")
+    )
+    connect = "from django.db import connection; c = connection.cursor()"
+    code = f"import django; django.setup(); {connect}; {pragmas}"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="newsroom.settings", NEWSROOM_VAR_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+
+    # synchronous 1 is NORMAL
+    assert result.stdout.split() == ["wal", "1", str(256 * 1024 * 1024)], result.stderr
