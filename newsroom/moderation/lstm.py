@@ -15,7 +15,9 @@ file cannot make us import anything else).
 Tokenisation is Keras' ``Tokenizer.texts_to_sequences`` as the package configured it:
 lower-case, every character of ``FILTERS`` becomes a space, split on single spaces, keep
 the words whose index is below 20,000, then ``pad_sequences``: the last 100 known words,
-zero-padded in front. The model has no masking, so the padding runs through the LSTM too.
+zero-padded in front. The model has no masking, so the padding runs through the LSTM too:
+the forward direction's, the same for every comment, once when the model loads; the
+backward direction's, which comes after the words, for every comment.
 
 The recurrence is compiled with numba: a step is a 50 x 200 product and a few hundred
 scalar operations, which numpy ran as a dozen calls whose overhead was most of their
@@ -154,6 +156,11 @@ class ToxBlockLSTM:
                 recurrent[:, target] = weights_d["recurrent_kernel"][:, source] * scale
             self.inputs.append(inputs)
             self.recurrent.append(recurrent)
+        # The forward direction reads the padding first, the same for every comment: its
+        # state and max so far after each number of padding words, computed once, let a
+        # comment start at its first word. (The backward direction reads the padding last,
+        # from a state that depends on the words: it runs every step.)
+        self.padded = _padding_run(self.inputs[0], self.recurrent[0], SEQUENCE_LENGTH)
         self.tokenizer = tokenizer or Tokenizer.from_package()
 
     def logits(self, texts: list[str]) -> np.ndarray:
@@ -162,15 +169,10 @@ class ToxBlockLSTM:
             return np.zeros((0, len(CLASSES)), dtype=np.float32)
         tokens = self.tokenizer.encode(texts)
         pooled = np.empty((len(texts), 2 * self.units), dtype=np.float32)
-        for direction, backwards in enumerate((False, True)):
-            # The outputs are concatenated: forward's first, backward's after.
-            _max_over_time(
-                tokens,
-                self.inputs[direction],
-                self.recurrent[direction],
-                backwards,
-                pooled[:, direction * self.units : (direction + 1) * self.units],
-            )
+        # The outputs are concatenated: forward's first, backward's after.
+        units = self.units
+        _forward_max(tokens, self.inputs[0], self.recurrent[0], self.padded, pooled[:, :units])
+        _backward_max(tokens, self.inputs[1], self.recurrent[1], pooled[:, units:])
         hidden = np.maximum(pooled @ self.dense_kernel + self.dense_bias, 0.0)
         return hidden @ self.out_kernel + self.out_bias
 
@@ -196,35 +198,79 @@ def _tanh(x: np.float32) -> np.float32:
 
 
 @njit(cache=True, nogil=True)
-def _max_over_time(
-    tokens: np.ndarray,
-    inputs: np.ndarray,
-    recurrent: np.ndarray,
-    backwards: bool,
-    pooled: np.ndarray,
+def _step(
+    x: np.ndarray, recurrent: np.ndarray, h: np.ndarray, c: np.ndarray, z: np.ndarray
 ) -> None:
-    """One direction of the LSTM over each row of ``tokens`` (backwards: last word first),
-    its outputs max-pooled over time into ``pooled`` (rows, units)."""
-    rows, steps = tokens.shape
+    """One time step of one direction: the state ``h``, ``c`` moved on by the input ``x``
+    (its row of the input projection); ``z`` holds the gates meanwhile."""
     units = recurrent.shape[0]
     zero, one = np.float32(0), np.float32(1)
+    z[:] = x
+    for k in range(units):
+        for j in range(4 * units):
+            z[j] += h[k] * recurrent[k, j]
+    for u in range(units):
+        i = min(max(z[u], zero), one)  # hard sigmoid: the clip to [0, 1]
+        f = min(max(z[units + u], zero), one)
+        o = min(max(z[2 * units + u], zero), one)
+        c[u] = c[u] * f + _tanh(z[3 * units + u]) * i
+        h[u] = _tanh(c[u]) * o
+
+
+@njit(cache=True, nogil=True)
+def _padding_run(inputs: np.ndarray, recurrent: np.ndarray, steps: int) -> np.ndarray:
+    """The forward direction over nothing but padding: after t padding words, its h, c and
+    the max of its outputs so far, at [t, 0], [t, 1] and [t, 2]."""
+    units = recurrent.shape[0]
+    padded = np.empty((steps + 1, 3, units), dtype=np.float32)
+    h = np.zeros(units, dtype=np.float32)
+    c = np.zeros(units, dtype=np.float32)
+    z = np.empty(4 * units, dtype=np.float32)
+    padded[0, 0], padded[0, 1], padded[0, 2] = h, c, -np.inf
+    for t in range(1, steps + 1):
+        _step(inputs[0], recurrent, h, c, z)
+        padded[t, 0], padded[t, 1] = h, c
+        padded[t, 2] = np.maximum(padded[t - 1, 2], h)
+    return padded
+
+
+@njit(cache=True, nogil=True)
+def _forward_max(
+    tokens: np.ndarray, inputs: np.ndarray, recurrent: np.ndarray, padded: np.ndarray,
+    pooled: np.ndarray,
+) -> None:  # fmt: skip
+    """The forward direction over each row of ``tokens``, from its first word on (the
+    padding before it is ``padded``), its outputs max-pooled into ``pooled``."""
+    rows, steps = tokens.shape
+    units = recurrent.shape[0]
     h = np.empty(units, dtype=np.float32)
     c = np.empty(units, dtype=np.float32)
     z = np.empty(4 * units, dtype=np.float32)
     for row in range(rows):
-        h[:] = 0
-        c[:] = 0
-        pooled[row, :] = -np.inf
-        for step in range(steps):
-            word = tokens[row, steps - 1 - step] if backwards else tokens[row, step]
-            z[:] = inputs[word]
-            for k in range(units):
-                for j in range(4 * units):
-                    z[j] += h[k] * recurrent[k, j]
+        first = 0
+        while first < steps and tokens[row, first] == 0:
+            first += 1
+        h[:], c[:], pooled[row, :] = padded[first, 0], padded[first, 1], padded[first, 2]
+        for step in range(first, steps):
+            _step(inputs[tokens[row, step]], recurrent, h, c, z)
             for u in range(units):
-                i = min(max(z[u], zero), one)  # hard sigmoid: the clip to [0, 1]
-                f = min(max(z[units + u], zero), one)
-                o = min(max(z[2 * units + u], zero), one)
-                c[u] = c[u] * f + _tanh(z[3 * units + u]) * i
-                h[u] = _tanh(c[u]) * o
+                pooled[row, u] = max(pooled[row, u], h[u])
+
+
+@njit(cache=True, nogil=True)
+def _backward_max(
+    tokens: np.ndarray, inputs: np.ndarray, recurrent: np.ndarray, pooled: np.ndarray
+) -> None:
+    """The backward direction over each row of ``tokens``, last word first and the padding
+    last, its outputs max-pooled into ``pooled``."""
+    rows, steps = tokens.shape
+    units = recurrent.shape[0]
+    h = np.empty(units, dtype=np.float32)
+    c = np.empty(units, dtype=np.float32)
+    z = np.empty(4 * units, dtype=np.float32)
+    for row in range(rows):
+        h[:], c[:], pooled[row, :] = 0, 0, -np.inf
+        for step in range(steps - 1, -1, -1):
+            _step(inputs[tokens[row, step]], recurrent, h, c, z)
+            for u in range(units):
                 pooled[row, u] = max(pooled[row, u], h[u])

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from newsroom.moderation import toxicity
-from newsroom.moderation.lstm import CLASSES, SEQUENCE_LENGTH
+from newsroom.moderation.lstm import CLASSES, SEQUENCE_LENGTH, _forward_max, _step
 from newsroom.moderation.newsroom_model import fit
 from newsroom.moderation.toxicity import Scores, score, score_many
 from tests.moderation.labelled_comments import ABUSIVE, CIVIL, attacks
@@ -46,7 +46,7 @@ def test_the_readme_publishes_four_examples_with_all_six_outputs():
 
 
 @pytest.mark.parametrize("number", range(4))
-def test_the_numpy_lstm_gives_tox_blocks_published_outputs(number):
+def test_the_lstm_gives_tox_blocks_published_outputs(number):
     text, published = published_examples()[number]
 
     # The README shows make_predictions(..., rescale=True); its float32 outputs differ
@@ -63,6 +63,24 @@ def test_the_lstm_scores_a_batch_as_it_scores_each_text_alone():
     alone = np.concatenate([lstm().logits([text]) for text in texts])
 
     np.testing.assert_allclose(batch, alone, atol=1e-5)
+
+
+@pytest.mark.parametrize("text", ["", "Short.", ABUSIVE[0], " ".join(CIVIL) * 3])
+def test_the_forward_direction_starting_at_the_first_word_equals_running_the_padding(text):
+    """The forward state after the padding is computed once; a comment's run starting from
+    it is, to the bit, the run through every padding step."""
+    model = lstm()
+    tokens = model.tokenizer.encode([text])
+    skipped = np.empty((1, model.units), dtype=np.float32)
+    _forward_max(tokens, model.inputs[0], model.recurrent[0], model.padded, skipped)
+
+    h, c = np.zeros(model.units, np.float32), np.zeros(model.units, np.float32)
+    z, every_step = np.empty(4 * model.units, np.float32), np.full(model.units, -np.inf, np.float32)
+    for word in tokens[0]:
+        _step(model.inputs[0][word], model.recurrent[0], h, c, z)
+        every_step = np.maximum(every_step, h)
+
+    assert np.array_equal(skipped[0], every_step)
 
 
 def test_the_tokenizer_keeps_the_last_hundred_known_words_padded_in_front():
