@@ -17,11 +17,11 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property, lru_cache
-from itertools import pairwise, repeat
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -70,27 +70,41 @@ class TrainedModel:
         return [float(p) for p in 1.0 / (1.0 + np.exp(-self.logits(texts)))]
 
     def _logit(self, text: str) -> float:
-        counts = Counter(features(text))
-        # Unknown n-grams look up one row past the vocabulary, whose idf and weight are
-        # zero: the lookups stay in C (no Python test per n-gram).
-        unknown = len(self.index)
-        rows = np.fromiter(
-            map(self.index.get, counts, repeat(unknown)), dtype=np.intp, count=len(counts)
-        )
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-        weights = tf * self._idf[rows]
+        rows = self._known_rows(text)
+        if not rows:
+            return self.intercept
+        # The counts of features(text) the model knows, by their rows.
+        known, counts = np.unique(np.array(rows, dtype=np.intp), return_counts=True)
+        weights = (1.0 + np.log(counts)) * self.idf[known]
         norm = math.sqrt(float(weights @ weights))
         if norm == 0.0:
             return self.intercept
-        return float(weights @ self._coef[rows]) / norm + self.intercept
+        return float(weights @ self.coef[known]) / norm + self.intercept
+
+    def _known_rows(self, text: str) -> list[int]:
+        """The row of each n-gram of features(text) the model knows, as often as it occurs.
+
+        Read without building every n-gram as a string: a word's character n-grams are
+        looked up once per word (words recur), for the few thousand most recent words.
+        """
+        words = WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+        index = self.index
+        grams = [f"w:{word}" for word in words]
+        grams += [f"w:{a} {b}" for a, b in pairwise(words)]
+        rows = [row for row in map(index.get, grams) if row is not None]
+        for word in set(words):
+            rows += self._character_rows(word)
+        return rows
 
     @cached_property
-    def _idf(self) -> np.ndarray:
-        return np.append(self.idf, 0.0)
+    def _character_rows(self) -> Callable[[str], tuple[int, ...]]:
+        index = self.index
 
-    @cached_property
-    def _coef(self) -> np.ndarray:
-        return np.append(self.coef, 0.0)
+        @lru_cache(maxsize=16_384)
+        def rows(word: str) -> tuple[int, ...]:
+            return tuple(r for r in map(index.get, _character_grams(word)) if r is not None)
+
+        return rows
 
     def save(self, path: Path) -> None:
         """Write the model next to ``path`` and move it into place in one step."""
