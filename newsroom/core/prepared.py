@@ -306,9 +306,10 @@ def instance[M: Model](model: type[M], names: list[str], row: tuple[Any, ...]) -
     What ``Model.from_db`` makes, without running ``Model.__init__`` over every field: a
     page of threads makes a hundred, and __init__ took four times as long as the rest.
     A model with its own __init__, __setattr__ or from_db (its own or a mixin's), or with
-    pre_init or post_init receivers, is made by ``from_db``, which runs them.
+    pre_init or post_init receivers, is made by ``from_db``, which runs them; but for the
+    __init__s of INIT_OF_NEW_ROWS when the row has its id.
     """
-    if _initialised_by_itself(model):
+    if _initialised_by_itself(model, loaded=_has_id(model, names, row)):
         return model.from_db(DEFAULT_DB_ALIAS, names, row)
     built = model.__new__(model)
     built.__dict__.update(zip(names, row, strict=True))
@@ -319,21 +320,45 @@ def instance[M: Model](model: type[M], names: list[str], row: tuple[Any, ...]) -
 
 # What a model may define to take part in being made: then it is made by from_db.
 _MAKING = ("__init__", "__setattr__", "from_db")
+# __init__s that do nothing but Model.__init__ for a row read with its id: Wagtail's pages
+# give a page without one its content type and menu default, modelcluster's takes child
+# rows passed by name. (Reading an article page for a post took a tenth of a millisecond
+# through them.) tests/core/test_prepared.py checks such a page is the one from_db makes.
+INIT_OF_NEW_ROWS = frozenset(
+    {
+        "wagtail.models.pages.AbstractPage",
+        "wagtail.models.pages.ShowInMenusMixin",
+        "modelcluster.models.ClusterableModel",
+    }
+)
 
 
-def _initialised_by_itself(model: type[Model]) -> bool:
+def _has_id(model: type[Model], names: list[str], row: tuple[Any, ...]) -> bool:
+    pk = model._meta.pk.attname
+    return pk in names and row[names.index(pk)] is not None
+
+
+def _initialised_by_itself(model: type[Model], *, loaded: bool) -> bool:
     return (
-        _defines_its_making(model)
+        _defines_its_making(model, loaded=loaded)
         or pre_init.has_listeners(model)
         or post_init.has_listeners(model)
     )
 
 
 @cache  # a class's bases do not change; its receivers may, so they are asked each time
-def _defines_its_making(model: type[Model]) -> bool:
+def _defines_its_making(model: type[Model], *, loaded: bool) -> bool:
     return any(
-        name in vars(base) for base in model.__mro__[:-1] if base is not Model for name in _MAKING
+        name in vars(base)
+        and not (loaded and name == "__init__" and _qualified(base) in INIT_OF_NEW_ROWS)
+        for base in model.__mro__[:-1]
+        if base is not Model
+        for name in _MAKING
     )
+
+
+def _qualified(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 @dataclass(frozen=True)

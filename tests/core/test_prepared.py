@@ -261,6 +261,23 @@ def test_an_instance_is_the_one_the_orm_loads_with_the_columns_not_read_deferred
     assert len(queries) == 1
 
 
+def test_a_page_read_with_its_id_is_the_one_from_db_makes_without_its_inits(home):
+    article = ArticlePageFactory(parent=home)
+    names = columns(ArticlePage, leave_out=["body"])
+    row = ArticlePage.objects.filter(pk=article.pk).values_list(*names).get()
+    loaded = ArticlePage.from_db("default", names, row)
+
+    with patch.object(Model, "__init__", side_effect=AssertionError("made through __init__")):
+        made = instance(ArticlePage, names, row)
+
+    assert {k: v for k, v in vars(made).items() if k != "_state"} == {
+        k: v for k, v in vars(loaded).items() if k != "_state"
+    }
+    assert made.get_deferred_fields() == loaded.get_deferred_fields() == {"body"}
+    assert made.url == loaded.url == article.url
+    assert made.content_type_id == article.content_type_id
+
+
 def test_a_model_with_its_own_init_or_init_receivers_is_made_through_it():
     seen = []
 
