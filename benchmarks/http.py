@@ -12,7 +12,8 @@ runs it), seeds them, and runs
 - newsroom on SQLite (the demo plus an article with 200 top-level comments of 30-80
   words and one with 5,000 comments): the anonymous stored article, the 200- and
   5,000-comment articles and the home page with the page cache off, the 200-comment
-  article signed in; a sequential comment post (a new connection each) beside Isso's;
+  article signed in; a sequential comment post (a new connection each), scored by every
+  moderation model (the two shipped and a newsroom model trained in the seed), beside Isso's;
 - newsroom on PostgreSQL: votes from 32 signed-in clients, then every comment's
   counts checked against its vote rows.
 
@@ -123,6 +124,24 @@ def body_text(n: int) -> str:
 # -- seeding (runs in a child process, with the Django settings of the server it seeds) --
 
 
+def newsroom_model_train() -> None:
+    """Every model scores a post, the newsroom's own too: one of a realistic size, fitted on
+    5,000 comments of 10 to 80 of the 5,000 commonest words the LSTM knows (the labels are
+    arbitrary, only its size matters), as benchmarks/moderation.py does."""
+    import random
+
+    from django.conf import settings
+
+    from newsroom.moderation.lstm import Tokenizer
+    from newsroom.moderation.newsroom_model import fit
+
+    rng = random.Random(1)
+    common = [w for w, i in Tokenizer.from_package().word_index.items() if i <= 5_000]
+    texts = [" ".join(rng.choices(common, k=rng.randint(10, 80))) for _ in range(5_000)]
+    model = fit(texts, [n % 2 for n in range(len(texts))], info={"source": "benchmark"})
+    model.save(settings.NEWSROOM_MODERATION_MODEL_FILE)
+
+
 def seed(kind: str) -> dict:
     """Build the database of one newsroom server; return what the load needs (URLs, cookies)."""
     import django
@@ -145,6 +164,7 @@ def seed(kind: str) -> dict:
     if kind == "site":
         call_command("load_demo", verbosity=0)
         home = HomePage.objects.get()
+        newsroom_model_train()
     else:
         home = Page.get_first_root_node().add_child(instance=HomePage(title="Bench", slug="bench"))
         Site.objects.update_or_create(
@@ -239,6 +259,19 @@ def vote_counts_check() -> dict:
     from newsroom.discussion.models import Vote
 
     return {"comments": len(rows), "wrong": wrong, "votes": Vote.objects.count()}
+
+
+def posts_scored_check(article_id: int) -> dict:
+    """Which models scored the comments the post run stored, and how many there are."""
+    import django
+
+    django.setup()
+    from newsroom.discussion.models import Comment
+
+    scored = Comment.objects.filter(article_id=article_id, toxicity__isnull=False)
+    scores = scored.values_list("toxicity_scores", flat=True)
+    models = {name for by_model in scores for name in by_model}
+    return {"scored": scored.count(), "models": sorted(models)}
 
 
 # -- servers --
@@ -629,6 +662,10 @@ def main() -> None:
             ),
             options.posts,
         )
+    scored = run_child(["check-posts", str(article_id)], newsroom_env(site_dir))
+    print(f"  posts scored by {', '.join(scored['models'])}: {scored['scored']} comments")
+    assert scored["scored"] >= options.posts + WARM_UP, scored
+    assert scored["models"] == ["newsroom", "profanity_check", "tox_block"], scored
 
     off = newsroom_env(site_dir, PAGE_CACHE_SECONDS="0")
     with granian("newsroom.wsgi:application", env=off, cwd=ROOT) as base:
@@ -731,5 +768,7 @@ if __name__ == "__main__":
         print(json.dumps(seed(sys.argv[2])))
     elif sys.argv[1:2] == ["check-votes"]:
         print(json.dumps(vote_counts_check()))
+    elif sys.argv[1:2] == ["check-posts"]:
+        print(json.dumps(posts_scored_check(int(sys.argv[2]))))
     else:
         main()
