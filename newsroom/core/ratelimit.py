@@ -63,7 +63,7 @@ class LocalWindows:
 
     def _sweep(self, now: float) -> None:
         for key, times in list(self._times.items()):
-            if not times or times[-1] <= now - self._windows[key]:
+            if not times or times[-1] < now - self._windows[key]:
                 del self._times[key], self._windows[key]
         self._next_sweep = now + self._sweep_every
 
