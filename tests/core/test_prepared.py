@@ -10,6 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, F, Model, OuterRef
 from django.db.models.functions import Now
 from django.db.models.signals import post_init, post_save, pre_save
+from django.db.models.sql.compiler import SQLCompiler
 from django.db.transaction import TransactionManagementError
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -20,6 +21,7 @@ from newsroom.articles.models import ArticlePage
 from newsroom.core.prepared import (
     SHAPES_KEPT,
     Update,
+    _defines_its_making,
     columns,
     in_lists,
     insert,
@@ -86,6 +88,29 @@ def test_the_query_is_built_once_per_thread():
     other.start()
     other.join()
     assert builds.calls == 2 * built
+
+
+def test_the_columns_converters_are_worked_out_once_not_at_each_call():
+    """results_iter() found them again on every call: as long as the query itself took."""
+    query = prepared(int, str)(verified_names.__wrapped__)
+    user = UserFactory()
+
+    with patch.object(SQLCompiler, "get_converters", autospec=True,
+                      side_effect=SQLCompiler.get_converters) as found:  # fmt: skip
+        rows = [query.rows(user.pk, user.username) for _ in range(4)]
+
+    assert found.call_count == 1
+    assert rows == [[(user.display_name, True)]] * 4
+
+
+def test_whether_a_model_defines_its_making_is_asked_of_its_bases_once():
+    _defines_its_making.cache_clear()
+    names = columns(User, only=("id", "display_name"))
+
+    for pk in (1, 2, 3):
+        instance(User, names, (pk, "Ana"))
+
+    assert _defines_its_making.cache_info().misses == 1
 
 
 @pytest.mark.parametrize(
