@@ -158,9 +158,12 @@ class ToxBlockLSTM:
             self.recurrent.append(recurrent)
         # The forward direction reads the padding first, the same for every comment: its
         # state and max so far after each number of padding words, computed once, let a
-        # comment start at its first word. (The backward direction reads the padding last,
-        # from a state that depends on the words: it runs every step.)
-        self.padded = _padding_run(self.inputs[0], self.recurrent[0], SEQUENCE_LENGTH)
+        # comment start at its first word. The backward direction reads the padding last,
+        # from a state that depends on the words: its table is the start alone.
+        self.padded = [
+            _padding_run(self.inputs[0], self.recurrent[0], SEQUENCE_LENGTH),
+            _padding_run(self.inputs[1], self.recurrent[1], 0),
+        ]
         self.tokenizer = tokenizer or Tokenizer.from_package()
 
     def logits(self, texts: list[str]) -> np.ndarray:
@@ -169,10 +172,16 @@ class ToxBlockLSTM:
             return np.zeros((0, len(CLASSES)), dtype=np.float32)
         tokens = self.tokenizer.encode(texts)
         pooled = np.empty((len(texts), 2 * self.units), dtype=np.float32)
-        # The outputs are concatenated: forward's first, backward's after.
-        units = self.units
-        _forward_max(tokens, self.inputs[0], self.recurrent[0], self.padded, pooled[:, :units])
-        _backward_max(tokens, self.inputs[1], self.recurrent[1], pooled[:, units:])
+        for direction, backwards in enumerate((False, True)):
+            # The outputs are concatenated: forward's first, backward's after.
+            _max_over_time(
+                tokens,
+                self.inputs[direction],
+                self.recurrent[direction],
+                self.padded[direction],
+                backwards,
+                pooled[:, direction * self.units : (direction + 1) * self.units],
+            )
         hidden = np.maximum(pooled @ self.dense_kernel + self.dense_bias, 0.0)
         return hidden @ self.out_kernel + self.out_bias
 
@@ -235,12 +244,14 @@ def _padding_run(inputs: np.ndarray, recurrent: np.ndarray, steps: int) -> np.nd
 
 
 @njit(cache=True, nogil=True)
-def _forward_max(
+def _max_over_time(
     tokens: np.ndarray, inputs: np.ndarray, recurrent: np.ndarray, padded: np.ndarray,
-    pooled: np.ndarray,
+    backwards: bool, pooled: np.ndarray,
 ) -> None:  # fmt: skip
-    """The forward direction over each row of ``tokens``, from its first word on (the
-    padding before it is ``padded``), its outputs max-pooled into ``pooled``."""
+    """One direction over each row of ``tokens`` (``backwards``: last word first), its
+    outputs max-pooled into ``pooled``. It starts from ``padded`` (_padding_run) after the
+    padding it reads first: the forward direction's, skipped; the backward direction reads
+    it last, so its table holds only the start, ``padded[0]``."""
     rows, steps = tokens.shape
     units = recurrent.shape[0]
     h = np.empty(units, dtype=np.float32)
@@ -248,29 +259,11 @@ def _forward_max(
     z = np.empty(4 * units, dtype=np.float32)
     for row in range(rows):
         first = 0
-        while first < steps and tokens[row, first] == 0:
+        while first < padded.shape[0] - 1 and tokens[row, first] == 0:
             first += 1
         h[:], c[:], pooled[row, :] = padded[first, 0], padded[first, 1], padded[first, 2]
         for step in range(first, steps):
-            _step(inputs[tokens[row, step]], recurrent, h, c, z)
-            for u in range(units):
-                pooled[row, u] = max(pooled[row, u], h[u])
-
-
-@njit(cache=True, nogil=True)
-def _backward_max(
-    tokens: np.ndarray, inputs: np.ndarray, recurrent: np.ndarray, pooled: np.ndarray
-) -> None:
-    """The backward direction over each row of ``tokens``, last word first and the padding
-    last, its outputs max-pooled into ``pooled``."""
-    rows, steps = tokens.shape
-    units = recurrent.shape[0]
-    h = np.empty(units, dtype=np.float32)
-    c = np.empty(units, dtype=np.float32)
-    z = np.empty(4 * units, dtype=np.float32)
-    for row in range(rows):
-        h[:], c[:], pooled[row, :] = 0, 0, -np.inf
-        for step in range(steps - 1, -1, -1):
-            _step(inputs[tokens[row, step]], recurrent, h, c, z)
+            word = tokens[row, steps - 1 - step] if backwards else tokens[row, step]
+            _step(inputs[word], recurrent, h, c, z)
             for u in range(units):
                 pooled[row, u] = max(pooled[row, u], h[u])

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from newsroom.moderation import toxicity
-from newsroom.moderation.lstm import CLASSES, SEQUENCE_LENGTH, _forward_max, _step
+from newsroom.moderation.lstm import CLASSES, SEQUENCE_LENGTH, _max_over_time, _step
 from newsroom.moderation.newsroom_model import fit
 from newsroom.moderation.toxicity import Scores, score, score_many
 from tests.moderation.labelled_comments import ABUSIVE, CIVIL, attacks
@@ -72,7 +72,7 @@ def test_the_forward_direction_starting_at_the_first_word_equals_running_the_pad
     model = lstm()
     tokens = model.tokenizer.encode([text])
     skipped = np.empty((1, model.units), dtype=np.float32)
-    _forward_max(tokens, model.inputs[0], model.recurrent[0], model.padded, skipped)
+    _max_over_time(tokens, model.inputs[0], model.recurrent[0], model.padded[0], False, skipped)
 
     h, c = np.zeros(model.units, np.float32), np.zeros(model.units, np.float32)
     z, every_step = np.empty(4 * model.units, np.float32), np.full(model.units, -np.inf, np.float32)
