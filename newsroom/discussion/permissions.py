@@ -45,10 +45,7 @@ def discussion_closed_reason(article: ArticlePage, now: datetime | None = None) 
 
 def commenting_permission(*, user: Viewer, article: ArticlePage) -> Posting:
     """Whether the reader may comment, reply, edit or vote in this article's discussion."""
-    closed = discussion_closed_reason(article)
-    if closed:
-        return Posting(False, closed)
-    return standing_permission(user=user)
+    return _with_standing(unasked_commenting_permission(user=user, article=article), user)
 
 
 def unasked_commenting_permission(*, user: Viewer, article: ArticlePage) -> Posting:
@@ -61,32 +58,9 @@ def unasked_commenting_permission(*, user: Viewer, article: ArticlePage) -> Post
     return _account_permission(user=user)
 
 
-@prepared(int)
-def _standing(user_id: int) -> QuerySet[User, tuple[bool, bool]]:
-    """Whether the account has a verified email address, and whether it has a sanction."""
-    return User.objects.filter(pk=user_id).values_list(
-        Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
-        Exists(Sanction.objects.active().filter(user=OuterRef("pk"))),
-    )
-
-
 def standing_permission(*, user: Viewer) -> Posting:
-    """Whether the account may take part at all (reporting needs no open discussion).
-
-    Asked on every vote, every post and every signed-in view of a discussion, so the
-    verified email and the sanction are looked up in one prepared query.
-    """
-    account = _account_permission(user=user)
-    if not account.allowed or not user.is_authenticated:
-        return account
-    verified, sanctioned = _standing.row(user.pk) or (False, False)
-    if not verified:
-        return Posting(False, "Verify your email address before commenting.")
-    # Which sanction, for its message, only for the few readers who have one.
-    sanction = active_sanction(user) if sanctioned else None
-    if sanction is not None:
-        return Posting(False, sanction.message)
-    return Posting(True)
+    """Whether the account may take part at all (reporting needs no open discussion)."""
+    return _with_standing(_account_permission(user=user), user)
 
 
 def _account_permission(*, user: Viewer) -> Posting:
@@ -96,6 +70,31 @@ def _account_permission(*, user: Viewer) -> Posting:
         return Posting(False, "This account can no longer take part in the discussion.")
     if not user.display_name:
         return Posting(False, "Choose a display name in your account before commenting.")
+    return Posting(True)
+
+
+@prepared(int)
+def _standing(user_id: int) -> QuerySet[User, tuple[bool, bool]]:
+    """Whether the account has a verified email address, and whether it has a sanction."""
+    return User.objects.filter(pk=user_id).values_list(
+        Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
+        Exists(Sanction.objects.active().filter(user=OuterRef("pk"))),
+    )
+
+
+def _with_standing(unasked: Posting, user: Viewer) -> Posting:
+    """What the database adds to a permission asked without it: a verified address and no
+    sanction. Asked on every vote, post and signed-in view of a discussion, so both are
+    looked up in one prepared query."""
+    if not unasked.allowed or not user.is_authenticated:  # signed out: refused already
+        return unasked
+    verified, sanctioned = _standing.row(user.pk) or (False, False)
+    if not verified:
+        return Posting(False, "Verify your email address before commenting.")
+    # Which sanction, for its message, only for the few readers who have one.
+    sanction = active_sanction(user) if sanctioned else None
+    if sanction is not None:
+        return Posting(False, sanction.message)
     return Posting(True)
 
 
