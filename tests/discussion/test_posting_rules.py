@@ -1,6 +1,7 @@
 """Rules a post must not skip, and posts that must not count twice (issues 9 and 14)."""
 
 import re
+from unittest.mock import patch
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -11,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from newsroom.discussion.models import Comment
 from newsroom.discussion.services import comment_create, comment_edit, report_create
 from newsroom.moderation.models import Report
+from newsroom.moderation.rules import moderate
 from tests.discussion.requests import HTMX, create_url
 from tests.factories import CommentFactory, UserFactory
 
@@ -50,9 +52,24 @@ def test_a_post_from_an_unverified_address_is_refused_after_judging_and_stores_n
     unverified = UserFactory()
     EmailAddress.objects.filter(user=unverified).update(verified=False)
 
-    with pytest.raises(PermissionDenied, match="Verify your email"):
+    with (
+        patch("newsroom.discussion.services.moderate", wraps=moderate) as judged,
+        pytest.raises(PermissionDenied, match="Verify your email"),
+    ):
         comment_create(article=article, author=unverified, body="A fair point, well made.")
+    assert judged.call_count == 1
     assert not Comment.objects.filter(author=unverified).exists()
+
+
+def test_a_post_by_a_reader_without_a_display_name_is_refused_before_judging(article):
+    unnamed = UserFactory(display_name=None)
+
+    with (
+        patch("newsroom.discussion.services.moderate", wraps=moderate) as judged,
+        pytest.raises(PermissionDenied, match="display name"),
+    ):
+        comment_create(article=article, author=unnamed, body="A fair point, well made.")
+    assert judged.call_count == 0
 
 
 def test_reporting_needs_a_verified_address_but_not_an_open_discussion(article):
