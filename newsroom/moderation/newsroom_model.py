@@ -44,12 +44,20 @@ def _character_grams(word: str) -> tuple[str, ...]:
 
 def features(text: str) -> list[str]:
     """The n-grams of ``text`` the model knows about (also the vectorizer's analyzer)."""
-    words = WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-    grams = [f"w:{word}" for word in words]
-    grams += [f"w:{a} {b}" for a, b in pairwise(words)]
+    words = _words(text)
+    grams = _word_grams(words)
     for word in set(words):
         grams += _character_grams(word)
     return grams
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _word_grams(words: list[str]) -> list[str]:
+    """Each word, and each pair of neighbours."""
+    return [f"w:{word}" for word in words] + [f"w:{a} {b}" for a, b in pairwise(words)]
 
 
 @dataclass(frozen=True)
@@ -87,11 +95,8 @@ class TrainedModel:
         Read without building every n-gram as a string: a word's character n-grams are
         looked up once per word (words recur), for the few thousand most recent words.
         """
-        words = WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-        index = self.index
-        grams = [f"w:{word}" for word in words]
-        grams += [f"w:{a} {b}" for a, b in pairwise(words)]
-        rows = [row for row in map(index.get, grams) if row is not None]
+        words = _words(text)
+        rows = [row for row in map(self.index.get, _word_grams(words)) if row is not None]
         for word in set(words):
             rows += self._character_rows(word)
         return rows
