@@ -309,7 +309,7 @@ def instance[M: Model](model: type[M], names: list[str], row: tuple[Any, ...]) -
     pre_init or post_init receivers, is made by ``from_db``, which runs them; but for the
     __init__s of INIT_OF_NEW_ROWS when the row has its id.
     """
-    if _initialised_by_itself(model, loaded=_has_id(model, names, row)):
+    if _initialised_by_itself(model, names, row):
         return model.from_db(DEFAULT_DB_ALIAS, names, row)
     built = model.__new__(model)
     built.__dict__.update(zip(names, row, strict=True))
@@ -338,12 +338,12 @@ def _has_id(model: type[Model], names: list[str], row: tuple[Any, ...]) -> bool:
     return pk in names and row[names.index(pk)] is not None
 
 
-def _initialised_by_itself(model: type[Model], *, loaded: bool) -> bool:
-    return (
-        _defines_its_making(model, loaded=loaded)
-        or pre_init.has_listeners(model)
-        or post_init.has_listeners(model)
+def _initialised_by_itself(model: type[Model], names: list[str], row: tuple[Any, ...]) -> bool:
+    # Most models define nothing: the row's id is looked up only for one that does.
+    defines = _defines_its_making(model, loaded=False) and (
+        _defines_its_making(model, loaded=True) or not _has_id(model, names, row)
     )
+    return defines or pre_init.has_listeners(model) or post_init.has_listeners(model)
 
 
 @cache  # a class's bases do not change; its receivers may, so they are asked each time
