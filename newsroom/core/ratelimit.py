@@ -31,7 +31,7 @@ _PERIODS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
 
 
 class LocalWindows:
-    """Moving windows in this process's memory: each key's action times within its window.
+    """Moving windows in this process's memory: for each key, when its counted actions expire.
 
     A key's old times are dropped when it is next hit, and every key's at a hit once
     ``sweep_every`` seconds have passed, so memory holds the readers of the last window.
@@ -40,42 +40,39 @@ class LocalWindows:
     """
 
     def __init__(self, *, sweep_every: float = 60.0) -> None:
-        self._times: dict[str, deque[float]] = {}
-        self._windows: dict[str, float] = {}
+        self._expiries: dict[str, deque[float]] = {}  # when each counted action stops counting
         self._lock = threading.Lock()
         self._sweep_every = sweep_every
         self._next_sweep = time.monotonic() + sweep_every
 
     def hit(self, limit: RateLimitItem, *identifiers: str) -> bool:
         """Count an action unless the last ``limit.amount`` all fall within the window."""
-        key, window, now = limit.key_for(*identifiers), limit.get_expiry(), time.monotonic()
+        key, now = limit.key_for(*identifiers), time.monotonic()
         with self._lock:
             if now >= self._next_sweep:
                 self._sweep(now)
-            times = self._times.setdefault(key, deque())
-            self._windows[key] = window
-            while times and times[0] < now - window:  # as limits: a time at the edge counts
-                times.popleft()
-            if len(times) >= limit.amount:
+            expiries = self._expiries.setdefault(key, deque())
+            while expiries and expiries[0] < now:  # as limits: a time at the edge counts
+                expiries.popleft()
+            if len(expiries) >= limit.amount:
                 return False
-            times.append(now)
+            expiries.append(now + limit.get_expiry())
             return True
 
     def _sweep(self, now: float) -> None:
-        for key, times in list(self._times.items()):
-            if not times or times[-1] < now - self._windows[key]:
-                del self._times[key], self._windows[key]
+        for key, expiries in list(self._expiries.items()):
+            if not expiries or expiries[-1] < now:
+                del self._expiries[key]
         self._next_sweep = now + self._sweep_every
 
     def keys(self) -> list[str]:
         """The keys with times kept."""
         with self._lock:
-            return list(self._times)
+            return list(self._expiries)
 
     def reset(self) -> None:
         with self._lock:
-            self._times.clear()
-            self._windows.clear()
+            self._expiries.clear()
 
 
 @cache
