@@ -126,18 +126,15 @@ def body_text(n: int) -> str:
 
 def newsroom_model_train() -> None:
     """Every model scores a post, the newsroom's own too: one of a realistic size, fitted on
-    5,000 comments of 10 to 80 of the 5,000 commonest words the LSTM knows (the labels are
-    arbitrary, only its size matters), as benchmarks/moderation.py does."""
-    import random
-
+    5,000 comments of common words (the labels are arbitrary, only its size matters), as
+    benchmarks/moderation.py does."""
     from django.conf import settings
 
+    from benchmarks.corpus import realistic_comments
     from newsroom.moderation.lstm import Tokenizer
     from newsroom.moderation.newsroom_model import fit
 
-    rng = random.Random(1)
-    common = [w for w, i in Tokenizer.from_package().word_index.items() if i <= 5_000]
-    texts = [" ".join(rng.choices(common, k=rng.randint(10, 80))) for _ in range(5_000)]
+    texts = realistic_comments(Tokenizer.from_package().word_index, 5_000, seed=1)
     model = fit(texts, [n % 2 for n in range(len(texts))], info={"source": "benchmark"})
     model.save(settings.NEWSROOM_MODERATION_MODEL_FILE)
 

@@ -14,10 +14,10 @@ pages with 10,000 pending comments, with their query counts. Run it by hand:
 """
 
 import os
-import random
 import statistics
 import time
 
+from corpus import realistic_comments
 from harness import database_prepare, report, section_build  # configures Django first
 from memory import rss_mib
 
@@ -52,13 +52,6 @@ def sample_comments(count: int) -> list[str]:
         " ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(12 + i % 25))
         for i in range(count)
     ]
-
-
-def realistic_comments(word_index: dict[str, int], count: int, seed: int = 0) -> list[str]:
-    """Comments of 10 to 80 words drawn from the 5,000 commonest in tox-block's vocabulary."""
-    rng = random.Random(seed)
-    common = [word for word, i in word_index.items() if i <= 5_000]
-    return [" ".join(rng.choices(common, k=rng.randint(10, 80))) for _ in range(count)]
 
 
 def timed(label: str, load) -> object:
